@@ -1,0 +1,33 @@
+"""The example portal's home page: the latest news of every section."""
+
+from typing import Any
+
+from django.db import models
+from django.http import HttpRequest
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from wagtail_govnews.models import NewsIndexPage, NewsPage
+
+
+class HomePage(Page):
+    """Portal home: an introduction, the news sections and the latest articles."""
+
+    intro = RichTextField(blank=True)
+    latest_count = models.PositiveSmallIntegerField(default=9)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("latest_count")]
+    subpage_types = ["wagtail_govnews.NewsIndexPage"]
+    max_count_per_parent = 1
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = NewsIndexPage.objects.child_of(self).live().public()
+        context["latest_news"] = (
+            NewsPage.objects.descendant_of(self)
+            .published()
+            .newest_first()
+            .for_listing()[: self.latest_count]
+        )
+        return context

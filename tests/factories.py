@@ -1,0 +1,92 @@
+"""Builders for test data: real image files, news sections, articles and StreamField values."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from io import BytesIO
+from itertools import count
+from typing import Any
+
+from django.core.files.images import ImageFile
+from PIL import Image as PILImage
+from wagtail.images import get_image_model
+from wagtail.models import Page, Site
+
+from wagtail_govnews.models import NewsCategory, NewsIndexPage, NewsPage
+
+_sequence = count(1)
+
+
+def make_image(title: str = "Ảnh thử", size: tuple[int, int] = (1600, 900), **fields: Any):
+    """A Wagtail image backed by a real JPEG file."""
+    number = next(_sequence)
+    picture = PILImage.new("RGB", size, ((number * 47) % 256, (number * 91) % 256, 160))
+    buffer = BytesIO()
+    picture.save(buffer, "JPEG")
+    image_file = ImageFile(buffer, name=f"test-{number}.jpg")
+    return get_image_model().objects.create(title=f"{title} {number}", file=image_file, **fields)
+
+
+def site_root() -> Page:
+    """The default site's root page (Wagtail's welcome page in locale vi)."""
+    return Site.objects.get(is_default_site=True).root_page
+
+
+def make_index(title: str = "Tin tức", slug: str = "tin-tuc", parent: Page | None = None):
+    """A published news section."""
+    index = NewsIndexPage(title=title, slug=slug, intro="<p>Giới thiệu</p>")
+    (parent or site_root()).add_child(instance=index)
+    index.save_revision().publish()
+    return index
+
+
+def make_news(
+    index: NewsIndexPage,
+    title: str = "Tin thử nghiệm",
+    *,
+    publish: bool = True,
+    date: datetime | None = None,
+    body: list[dict[str, Any]] | None = None,
+    categories: list[NewsCategory] = (),
+    tags: list[str] = (),
+    **fields: Any,
+) -> NewsPage:
+    """A news article under ``index``, published unless ``publish=False``."""
+    page = NewsPage(title=title, date=date, body=body or [], live=False, **fields)
+    index.add_child(instance=page)
+    if categories:
+        page.categories.set(categories)
+    if tags:
+        page.tags.add(*tags)
+    revision = page.save_revision()
+    if publish:
+        revision.publish()
+        page.refresh_from_db()
+    return page
+
+
+def make_category(name: str = "Giáo dục") -> NewsCategory:
+    """A category in the default locale."""
+    return NewsCategory.objects.create(name=name, locale=site_root().locale)
+
+
+def paragraph(html: str) -> dict[str, Any]:
+    """A paragraph block value."""
+    return {"type": "paragraph", "value": html}
+
+
+def photo(image, caption: str = "", alt_text: str = "", credit: str = "") -> dict[str, Any]:
+    """The value of one photo (inside a gallery or a captioned image block)."""
+    return {"image": image.pk, "caption": caption, "alt_text": alt_text, "credit": credit}
+
+
+def image_block(image, caption: str = "", alt_text: str = "", credit: str = "") -> dict[str, Any]:
+    """A captioned image block."""
+    value = photo(image, caption, alt_text, credit) | {"alignment": "full"}
+    return {"type": "image", "value": value}
+
+
+def gallery_block(images: list, layout: str = "grid", title: str = "") -> dict[str, Any]:
+    """A gallery block of the given images, each captioned "Ảnh N"."""
+    photos = [photo(image, f"Ảnh {n}", f"Mô tả ảnh {n}") for n, image in enumerate(images, 1)]
+    return {"type": "gallery", "value": {"title": title, "layout": layout, "images": photos}}

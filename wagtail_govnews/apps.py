@@ -1,0 +1,13 @@
+"""Django app configuration for wagtail-govnews."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class WagtailGovNewsConfig(AppConfig):
+    """News pages, categories, portal settings, QR codes and share links."""
+
+    name = "wagtail_govnews"
+    label = "wagtail_govnews"
+    verbose_name = _("Government news")
+    default_auto_field = "django.db.models.BigAutoField"

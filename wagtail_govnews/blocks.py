@@ -1,0 +1,183 @@
+"""StreamField blocks for the body of a news article.
+
+Each block renders with its own template under ``wagtail_govnews/blocks/``; override a
+template by putting a file with the same path in your project's templates folder.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.contrib.table_block.blocks import TableBlock
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "superscript"]
+
+
+class PrefetchingImageChooserBlock(ImageChooserBlock):
+    """Image chooser that loads all images of a stream, and their renditions, in two queries."""
+
+    def bulk_to_python(self, values: list[Any]) -> list[Any]:
+        objects = self.model_class.objects.prefetch_renditions().in_bulk(
+            [value for value in values if value is not None]
+        )
+        return [objects.get(value) for value in values]
+
+
+class HeadingBlock(blocks.StructBlock):
+    """A section heading inside the article body."""
+
+    text = blocks.CharBlock(label=_("Text"), max_length=255)
+    level = blocks.ChoiceBlock(
+        label=_("Level"),
+        choices=[("h2", _("Heading 2")), ("h3", _("Heading 3"))],
+        default="h2",
+    )
+
+    class Meta:
+        icon = "title"
+        label = _("Heading")
+        template = "wagtail_govnews/blocks/heading.html"
+
+
+class PhotoBlock(blocks.StructBlock):
+    """A photo with its caption, alternative text and credit, rendered as a ``<figure>``."""
+
+    image = PrefetchingImageChooserBlock(label=_("Image"))
+    caption = blocks.CharBlock(
+        label=_("Caption"),
+        required=False,
+        max_length=500,
+        help_text=_("Shown under the photo, e.g. “Overview of the conference.”"),
+    )
+    alt_text = blocks.CharBlock(
+        label=_("Alternative text"),
+        required=False,
+        max_length=255,
+        help_text=_(
+            "Describes the photo for people who cannot see it. "
+            "Leave empty to use the image's own description."
+        ),
+    )
+    credit = blocks.CharBlock(
+        label=_("Credit"), required=False, max_length=255, help_text=_("Photographer or source.")
+    )
+
+    class Meta:
+        icon = "image"
+        label = _("Photo")
+        template = "wagtail_govnews/blocks/photo.html"
+
+
+class CaptionedImageBlock(PhotoBlock):
+    """A photo in the flow of the article, with an alignment."""
+
+    alignment = blocks.ChoiceBlock(
+        label=_("Alignment"),
+        choices=[
+            ("full", _("Full width")),
+            ("center", _("Centred")),
+            ("left", _("Left")),
+            ("right", _("Right")),
+        ],
+        default="full",
+    )
+
+    class Meta:
+        label = _("Captioned image")
+        template = "wagtail_govnews/blocks/captioned_image.html"
+
+
+class GalleryBlock(blocks.StructBlock):
+    """Several captioned photos shown as a grid or a slideshow."""
+
+    title = blocks.CharBlock(label=_("Title"), required=False, max_length=255)
+    images = blocks.ListBlock(PhotoBlock(), label=_("Photos"), min_num=1)
+    layout = blocks.ChoiceBlock(
+        label=_("Layout"),
+        choices=[("grid", _("Grid")), ("slideshow", _("Slideshow"))],
+        default="grid",
+    )
+
+    def clean(self, value: Any) -> Any:
+        value = super().clean(value)
+        if not value.get("images"):
+            raise ValidationError(_("A gallery needs at least one photo."))
+        return value
+
+    class Meta:
+        icon = "image"
+        label = _("Gallery")
+        template = "wagtail_govnews/blocks/gallery.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    """A quotation with its attribution."""
+
+    quote = blocks.TextBlock(label=_("Quote"))
+    attribution = blocks.CharBlock(label=_("Attribution"), required=False, max_length=255)
+
+    class Meta:
+        icon = "openquote"
+        label = _("Quote")
+        template = "wagtail_govnews/blocks/quote.html"
+
+
+class VideoBlock(blocks.StructBlock):
+    """An embedded video (YouTube, Facebook, …) with a caption and a plain link fallback."""
+
+    video = EmbedBlock(label=_("Video URL"), help_text=_("Address of the video page."))
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=500)
+
+    class Meta:
+        icon = "media"
+        label = _("Video")
+        template = "wagtail_govnews/blocks/video.html"
+
+
+class DocumentBlock(blocks.StructBlock):
+    """A downloadable attachment, e.g. the full text of a decision."""
+
+    document = DocumentChooserBlock(label=_("Document"))
+    title = blocks.CharBlock(
+        label=_("Link text"),
+        required=False,
+        max_length=255,
+        help_text=_("Leave empty to use the document's title."),
+    )
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Document")
+        template = "wagtail_govnews/blocks/document.html"
+
+
+class NewsTableBlock(TableBlock):
+    """A table of figures, with an optional caption and header row."""
+
+    class Meta:
+        icon = "table"
+        label = _("Table")
+        template = "wagtail_govnews/blocks/table.html"
+
+
+class NewsBodyBlock(blocks.StreamBlock):
+    """Everything an article body can hold."""
+
+    paragraph = blocks.RichTextBlock(
+        label=_("Paragraph"),
+        features=RICH_TEXT_FEATURES,
+        template="wagtail_govnews/blocks/paragraph.html",
+    )
+    heading = HeadingBlock()
+    image = CaptionedImageBlock()
+    gallery = GalleryBlock()
+    quote = QuoteBlock()
+    video = VideoBlock()
+    document = DocumentBlock()
+    table = NewsTableBlock()

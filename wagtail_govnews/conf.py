@@ -1,0 +1,74 @@
+"""Package settings: one ``WAGTAIL_GOVNEWS`` dict in Django settings, with documented defaults.
+
+Read a value with ``from wagtail_govnews.conf import govnews_settings`` and
+``govnews_settings.QR_SIZE``. Values are looked up on access, so
+``override_settings(WAGTAIL_GOVNEWS=...)`` works in tests.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.core.signals import setting_changed
+
+SETTINGS_NAME = "WAGTAIL_GOVNEWS"
+
+#: Every key the package reads, with its default. See docs/reference/settings.md.
+DEFAULTS: dict[str, Any] = {
+    # QR codes
+    "QR_ERROR_CORRECTION": "M",  # one of L, M, Q, H
+    "QR_SIZE": 160,  # rendered width/height of inline SVG codes, in CSS pixels
+    "QR_BORDER": 4,  # quiet zone, in modules (4 is the minimum the QR standard asks for)
+    "QR_PNG_BOX_SIZE": 10,  # pixels per module in PNG codes
+    "QR_CACHE_ALIAS": "default",  # Django cache used for generated codes
+    "QR_CACHE_TIMEOUT": 60 * 60 * 24 * 30,  # seconds; codes never change for the same input
+    # Share links
+    "SHARE_NETWORKS": ["facebook", "zalo", "x", "linkedin", "telegram", "email", "copy"],
+    "ZALO_SDK": False,  # opt in to Zalo's official SDK button (loaded lazily)
+    # Listings
+    "NEWS_PER_PAGE": 12,  # items per page on a news index page
+    "OTHER_NEWS_COUNT": 6,  # items in the "other news" box of an article
+}
+
+
+class GovNewsSettings:
+    """Attribute access to ``WAGTAIL_GOVNEWS`` merged over :data:`DEFAULTS`."""
+
+    def __init__(self) -> None:
+        self._user: dict[str, Any] | None = None
+
+    def _user_settings(self) -> dict[str, Any]:
+        if self._user is None:
+            user = getattr(settings, SETTINGS_NAME, {}) or {}
+            if not isinstance(user, dict):
+                raise ImproperlyConfigured(f"{SETTINGS_NAME} must be a dict.")
+            unknown = sorted(set(user) - set(DEFAULTS))
+            if unknown:
+                raise ImproperlyConfigured(
+                    f"Unknown {SETTINGS_NAME} key(s): {', '.join(unknown)}. "
+                    f"Known keys: {', '.join(sorted(DEFAULTS))}."
+                )
+            self._user = user
+        return self._user
+
+    def __getattr__(self, name: str) -> Any:
+        if name not in DEFAULTS:
+            raise AttributeError(f"{SETTINGS_NAME} has no key {name!r}")
+        return self._user_settings().get(name, DEFAULTS[name])
+
+    def reload(self) -> None:
+        """Forget the cached user settings (called when Django settings change)."""
+        self._user = None
+
+
+govnews_settings = GovNewsSettings()
+
+
+def _reload_on_change(*, setting: str, **kwargs: Any) -> None:
+    if setting == SETTINGS_NAME:
+        govnews_settings.reload()
+
+
+setting_changed.connect(_reload_on_change)

@@ -1,0 +1,17 @@
+"""Models of wagtail-govnews: pages, snippets and site settings."""
+
+from .pages import NewsIndexPage, NewsPage, NewsPageQuerySet, NewsPageRelatedNews, NewsPageTag
+from .site_settings import GovNewsSettings, SocialAccount, SocialNetwork
+from .snippets import NewsCategory
+
+__all__ = [
+    "GovNewsSettings",
+    "NewsCategory",
+    "NewsIndexPage",
+    "NewsPage",
+    "NewsPageQuerySet",
+    "NewsPageRelatedNews",
+    "NewsPageTag",
+    "SocialAccount",
+    "SocialNetwork",
+]

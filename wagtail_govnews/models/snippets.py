@@ -1,0 +1,42 @@
+"""Snippets: news categories, translatable with wagtail-localize."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import TranslatableMixin
+from wagtail.search import index
+
+from ..slugs import ascii_slug
+
+
+class NewsCategory(TranslatableMixin, index.Indexed, models.Model):
+    """A topic news articles are filed under, e.g. "Giáo dục" or "Y tế"."""
+
+    name = models.CharField(_("name"), max_length=255)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=255,
+        blank=True,
+        help_text=_("Used in addresses such as ?category=giao-duc. Filled in from the name."),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("news category")
+        verbose_name_plural = _("news categories")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="govnews_category_slug_locale")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.slug:
+            self.slug = ascii_slug(self.name)
+        super().save(*args, **kwargs)

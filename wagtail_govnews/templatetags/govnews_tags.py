@@ -1,0 +1,143 @@
+"""Template tags of wagtail-govnews: QR codes, share links, datelines and social accounts.
+
+Load with ``{% load govnews_tags %}``. Every tag degrades gracefully: bad input renders
+nothing (and logs a warning) instead of raising an error in the page.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from typing import Any
+
+from django import template
+from django.http import HttpRequest
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+from wagtail.models import Page
+
+from ..conf import govnews_settings
+from ..dates import format_dateline, iso_datetime
+from ..models import GovNewsSettings
+from ..qr import QRCodeError, cached_qr_svg
+from ..share import ShareNetworkError, ShareURLError, share_links, share_url
+
+register = template.Library()
+logger = logging.getLogger(__name__)
+
+
+def _request(context: template.Context) -> HttpRequest | None:
+    return context.get("request")
+
+
+def _page_url(context: template.Context, page: Page) -> str:
+    return page.get_full_url(_request(context)) or ""
+
+
+@register.simple_tag
+def qr_code(
+    value: Any,
+    size: int | None = None,
+    error_correction: str | None = None,
+    title: str | None = None,
+) -> SafeString:
+    """An inline, accessible SVG QR code of ``value``; nothing for empty or too-long values."""
+    data = "" if value is None else str(value)
+    if not data:
+        return mark_safe("")
+    try:
+        svg = cached_qr_svg(data, size=size, error_correction=error_correction, title=title)
+    except QRCodeError as error:
+        logger.warning("QR code not rendered: %s", error)
+        return mark_safe("")
+    return mark_safe(svg)  # built by qr_svg, which escapes the title
+
+
+@register.simple_tag(takes_context=True)
+def page_qr_code(
+    context: template.Context,
+    page: Page,
+    size: int | None = None,
+    error_correction: str | None = None,
+) -> SafeString:
+    """A QR code of the page's absolute public URL, titled "QR CODE: <headline>"."""
+    if page is None:
+        return mark_safe("")
+    title = _("QR CODE: %(title)s") % {"title": page.title}
+    return qr_code(_page_url(context, page), size, error_correction, title)
+
+
+@register.simple_tag(takes_context=True, name="share_url")
+def share_url_tag(context: template.Context, network: str, page: Page) -> str:
+    """The share URL of ``page`` on one network (e.g. "facebook"); empty when not possible."""
+    try:
+        return share_url(network, _page_url(context, page), page.title)
+    except (ShareNetworkError, ShareURLError) as error:
+        logger.warning("Share URL not rendered: %s", error)
+        return ""
+
+
+@register.inclusion_tag(
+    "wagtail_govnews/includes/share_links.html", takes_context=True, name="share_links"
+)
+def share_links_tag(context: template.Context, page: Page) -> dict[str, Any]:
+    """Share buttons for every configured network, plain links that work without JavaScript."""
+    links = []
+    if page is not None:
+        try:
+            links = share_links(_page_url(context, page), page.title)
+        except ShareURLError as error:
+            logger.warning("Share links not rendered: %s", error)
+    site_settings = _site_settings(context)
+    zalo_oa_id = site_settings.zalo_oa_id if site_settings else ""
+    return {
+        "links": links,
+        "page": page,
+        "zalo_sdk": bool(govnews_settings.ZALO_SDK and zalo_oa_id),
+        "zalo_oa_id": zalo_oa_id,
+        "page_url": _page_url(context, page) if page is not None else "",
+    }
+
+
+@register.inclusion_tag("wagtail_govnews/includes/social_accounts.html", takes_context=True)
+def social_accounts(context: template.Context) -> dict[str, Any]:
+    """The portal's social accounts from the site settings, each with a QR code."""
+    site_settings = _site_settings(context)
+    accounts = list(site_settings.social_accounts.all()) if site_settings else []
+    return {
+        "accounts": accounts,
+        "portal_name": site_settings.portal_name if site_settings else "",
+    }
+
+
+@register.filter
+def dateline(value: date | None, language: str | None = None) -> str:
+    """Format a date as a news dateline, e.g. "Thứ Năm, 29/12/2022 17:05"."""
+    if value in (None, ""):
+        return ""
+    try:
+        return format_dateline(value, language)
+    except TypeError:
+        logger.warning("Dateline not rendered for %r", value)
+        return ""
+
+
+@register.filter
+def isodate(value: date | None) -> str:
+    """ISO-8601 form of a date, for ``<time datetime="…">``."""
+    if value in (None, ""):
+        return ""
+    try:
+        return iso_datetime(value)
+    except TypeError:
+        return ""
+
+
+def _site_settings(context: template.Context) -> GovNewsSettings | None:
+    request = _request(context)
+    if request is None:
+        return None
+    cache_name = "_govnews_site_settings"
+    if not hasattr(request, cache_name):
+        setattr(request, cache_name, GovNewsSettings.for_request(request))
+    return getattr(request, cache_name)

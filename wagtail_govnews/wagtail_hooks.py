@@ -1,0 +1,22 @@
+"""Admin wiring: the news category snippet."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import NewsCategory
+
+
+class NewsCategoryViewSet(SnippetViewSet):
+    """Categories editors file news under (translatable)."""
+
+    model = NewsCategory
+    icon = "tag"
+    menu_label = _("News categories")
+    menu_order = 300
+    add_to_admin_menu = True
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+
+
+register_snippet(NewsCategoryViewSet)
