@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("govnews/", include("wagtail_govnews.urls")),
 ]
 
 if settings.DEBUG:

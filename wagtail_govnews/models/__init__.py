@@ -1,6 +1,13 @@
 """Models of wagtail-govnews: pages, snippets and site settings."""
 
-from .pages import NewsIndexPage, NewsPage, NewsPageQuerySet, NewsPageRelatedNews, NewsPageTag
+from .pages import (
+    NewsIndexPage,
+    NewsPage,
+    NewsPageQuerySet,
+    NewsPageRelatedNews,
+    NewsPageTag,
+    NewsTag,
+)
 from .site_settings import GovNewsSettings, SocialAccount, SocialNetwork
 from .snippets import NewsCategory
 
@@ -12,6 +19,7 @@ __all__ = [
     "NewsPageQuerySet",
     "NewsPageRelatedNews",
     "NewsPageTag",
+    "NewsTag",
     "SocialAccount",
     "SocialNetwork",
 ]

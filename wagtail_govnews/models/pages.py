@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from taggit.models import TaggedItemBase
+from taggit.models import ItemBase, TagBase
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -33,7 +33,6 @@ from wagtail.search import index
 
 from ..blocks import NewsBodyBlock
 from ..conf import govnews_settings
-from ..qr import QRCodeError, cached_qr_png, cached_qr_svg
 from ..slugs import ascii_slug
 from .snippets import NewsCategory
 
@@ -125,9 +124,24 @@ class NewsIndexPage(AsciiSlugMixin, Page):
         return NewsCategory.objects.filter(slug=slug, locale_id=self.locale_id).first()
 
 
-class NewsPageTag(TaggedItemBase):
-    """Tags of a news article."""
+class NewsTag(TagBase):
+    """A free-form news tag with an ASCII slug ("tiêm chủng" → "tiem-chung")."""
 
+    free_tagging = True
+
+    class Meta:
+        verbose_name = _("news tag")
+        verbose_name_plural = _("news tags")
+
+    def slugify(self, tag: str, i: int | None = None) -> str:
+        slug = ascii_slug(tag, max_length=90) or "tag"
+        return f"{slug}-{i}" if i is not None else slug
+
+
+class NewsPageTag(ItemBase):
+    """Links a news article to one of its tags."""
+
+    tag = models.ForeignKey(NewsTag, on_delete=models.CASCADE, related_name="tagged_items")
     content_object = ParentalKey(
         "wagtail_govnews.NewsPage", on_delete=models.CASCADE, related_name="tagged_items"
     )
@@ -282,7 +296,7 @@ class NewsPage(AsciiSlugMixin, RoutablePageMixin, Page):
             return []
         return list(published.sibling_of(self, inclusive=False).newest_first()[:limit])
 
-    # Extra routes: print view and the article's QR code.
+    # Extra route: the print view.
 
     @path("")
     def article(self, request: HttpRequest) -> HttpResponse:
@@ -291,25 +305,3 @@ class NewsPage(AsciiSlugMixin, RoutablePageMixin, Page):
     @path("print/", name="print")
     def print_view(self, request: HttpRequest) -> HttpResponse:
         return self.render(request, template="wagtail_govnews/news_page_print.html")
-
-    @path("qr.svg", name="qr_svg")
-    def qr_svg_view(self, request: HttpRequest) -> HttpResponse:
-        return self._qr_response(request, "svg")
-
-    @path("qr.png", name="qr_png")
-    def qr_png_view(self, request: HttpRequest) -> HttpResponse:
-        return self._qr_response(request, "png")
-
-    def _qr_response(self, request: HttpRequest, fmt: str) -> HttpResponse:
-        url = self.get_full_url(request)
-        try:
-            if fmt == "svg":
-                body: str | bytes = cached_qr_svg(url, title=f"QR CODE: {self.title}")
-            else:
-                body = cached_qr_png(url)
-        except QRCodeError as error:
-            return HttpResponse(str(error), status=422, content_type="text/plain; charset=utf-8")
-        content_type = "image/svg+xml" if fmt == "svg" else "image/png"
-        response = HttpResponse(body, content_type=content_type)
-        response["Cache-Control"] = "public, max-age=86400"
-        return response
