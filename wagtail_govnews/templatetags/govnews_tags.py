@@ -70,6 +70,8 @@ def page_qr_code(
 @register.simple_tag(takes_context=True, name="share_url")
 def share_url_tag(context: template.Context, network: str, page: Page) -> str:
     """The share URL of ``page`` on one network (e.g. "facebook"); empty when not possible."""
+    if page is None:
+        return ""
     try:
         return share_url(network, _page_url(context, page), page.title)
     except (ShareNetworkError, ShareURLError) as error:
