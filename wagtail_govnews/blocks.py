@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
@@ -103,12 +102,6 @@ class GalleryBlock(blocks.StructBlock):
         choices=[("grid", _("Grid")), ("slideshow", _("Slideshow"))],
         default="grid",
     )
-
-    def clean(self, value: Any) -> Any:
-        value = super().clean(value)
-        if not value.get("images"):
-            raise ValidationError(_("A gallery needs at least one photo."))
-        return value
 
     class Meta:
         icon = "image"
