@@ -1,0 +1,283 @@
+"""Create the demo objects in the database, or find them when they are already there.
+
+Every ``ensure_*`` function is idempotent: objects are looked up by a stable key (a slug, a
+title, a username) and only created when missing, so loading twice creates nothing new.
+Pages that exist are left as they are, so edits made in the admin survive a reload; the
+default site and the portal settings are brought back to the demo values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from io import BytesIO
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.images import ImageFile
+from django.db import transaction
+from django.db.models.fields.files import FieldFile
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, Site
+
+from wagtail_govnews.models import (
+    GovNewsSettings,
+    NewsCategory,
+    NewsIndexPage,
+    NewsPage,
+    NewsPageRelatedNews,
+    SocialAccount,
+)
+from wagtail_govnews.slugs import ascii_slug
+
+from ..models import HomePage
+from . import content
+from .images import PICTURES, PictureSpec, render_jpeg
+from .report import Tally
+from .specs import ArticleSpec, ImageRef, SectionSpec
+from .stories import generate_articles
+
+AbstractImage = Any  # the project's image model, from get_image_model()
+
+
+@dataclass
+class DemoResult:
+    """What a load produced: the site, its home page, the featured article and the counts."""
+
+    site: Site
+    home: HomePage
+    featured: NewsPage
+    tally: Tally
+    admin_created: bool
+
+    @property
+    def admin_url(self) -> str:
+        """The admin's login address on the demo site."""
+        return f"{self.site.root_url}/admin/"
+
+
+def load_demo_content(
+    hostname: str = "127.0.0.1", port: int = 8000, now: datetime | None = None
+) -> DemoResult:
+    """Load the whole demo portal in one transaction; ``now`` anchors the articles' dates.
+
+    If anything fails, the transaction is rolled back and the picture files this load wrote
+    are deleted again, so a failed load leaves neither rows nor orphan files behind.
+    """
+    tally = Tally()
+    written: list[FieldFile] = []
+    try:
+        with transaction.atomic():
+            locale = ensure_locales(tally)
+            home = ensure_home_page(locale, tally)
+            site = ensure_default_site(home, hostname, port, tally)
+            remove_welcome_pages(tally)
+            sections = {spec.slug: ensure_section(home, spec, tally) for spec in content.SECTIONS}
+            categories = ensure_categories(locale, tally)
+            images = ensure_images(tally, written)
+            pages = {}
+            for spec in (content.FEATURED_ARTICLE, *generate_articles(now)):
+                section = sections[spec.section]
+                pages[spec.slug] = ensure_article(section, spec, categories, images, tally)
+            featured = pages[content.FEATURED_SLUG]
+            curate_other_news(featured, content.FEATURED_RELATED_COUNT, tally)
+            ensure_portal_settings(site, tally)
+            admin_created = ensure_superuser(tally)
+    except BaseException:
+        for file in written:
+            file.storage.delete(file.name)
+        raise
+    return DemoResult(site, home, featured, tally, admin_created)
+
+
+def ensure_locales(tally: Tally) -> Locale:
+    """Make sure the default locale and the translation locales exist; return the default."""
+    default, created = Locale.objects.get_or_create(language_code=content.DEFAULT_LANGUAGE)
+    tally.add("locales", created)
+    for language in content.OTHER_LANGUAGES:
+        tally.add("locales", Locale.objects.get_or_create(language_code=language)[1])
+    return default
+
+
+def ensure_home_page(locale: Locale, tally: Tally) -> HomePage:
+    """The portal's home page under the tree root, in ``locale``."""
+    root = Page.get_first_root_node()
+    home = HomePage.objects.child_of(root).filter(locale=locale).first()
+    tally.add("home page", home is None)
+    if home is not None:
+        return home
+    home = HomePage(
+        title=content.HOME_TITLE, slug=content.HOME_SLUG, intro=content.HOME_INTRO, locale=locale
+    )
+    root.add_child(instance=home)
+    home.save_revision().publish()
+    return home
+
+
+def ensure_default_site(home: Page, hostname: str, port: int, tally: Tally) -> Site:
+    """Point the default site at ``home``, served at ``hostname:port``."""
+    site = Site.objects.filter(is_default_site=True).first()
+    tally.add("default site", site is None)
+    if site is None:
+        site = Site(is_default_site=True)
+    site.hostname = hostname
+    site.port = port
+    site.root_page = home
+    site.site_name = content.SITE_NAME
+    site.save()
+    Site.clear_site_root_paths_cache()
+    return site
+
+
+def remove_welcome_pages(tally: Tally) -> None:
+    """Delete Wagtail's "Welcome to your new Wagtail site!" page once no site uses it."""
+    plain_page = ContentType.objects.get_for_model(Page)
+    welcome = Page.objects.filter(
+        depth=2, title=content.WELCOME_PAGE_TITLE, content_type=plain_page, numchild=0
+    ).exclude(sites_rooted_here__isnull=False)
+    for page in welcome:
+        page.delete()
+        tally.remove("welcome page")
+
+
+def ensure_section(home: Page, spec: SectionSpec, tally: Tally) -> NewsIndexPage:
+    """A news section under the home page, shown in menus."""
+    section = NewsIndexPage.objects.child_of(home).filter(slug=spec.slug).first()
+    tally.add("news sections", section is None)
+    if section is not None:
+        return section
+    section = NewsIndexPage(title=spec.title, slug=spec.slug, intro=spec.intro, show_in_menus=True)
+    home.add_child(instance=section)
+    section.save_revision().publish()
+    return section
+
+
+def ensure_categories(locale: Locale, tally: Tally) -> dict[str, NewsCategory]:
+    """The demo categories in ``locale``, by name (their ASCII slugs come from the model)."""
+    categories = {}
+    for name in content.CATEGORIES:
+        category = NewsCategory.objects.filter(slug=ascii_slug(name), locale=locale).first()
+        tally.add("categories", category is None)
+        if category is None:
+            category = NewsCategory.objects.create(name=name, locale=locale)
+        categories[name] = category
+    return categories
+
+
+def ensure_images(tally: Tally, written: list[FieldFile]) -> dict[str, AbstractImage]:
+    """Every demo picture as a Wagtail image, by key; re-draws a file gone from storage.
+
+    Each file saved to storage is appended to ``written``.
+    """
+    image_model = get_image_model()
+    images = {}
+    for spec in PICTURES:
+        image = image_model.objects.filter(title=spec.title).order_by("pk").first()
+        tally.add("images", image is None)
+        if image is None:
+            image = image_model(title=spec.title, description=spec.description)
+            written.append(_attach_picture(image, spec))
+        elif not image.file.storage.exists(image.file.name):
+            written.append(_attach_picture(image, spec))
+        images[spec.key] = image
+    return images
+
+
+def _attach_picture(image: AbstractImage, spec: PictureSpec) -> FieldFile:
+    """Draw ``spec`` into ``image``'s file, save the image and return the stored file."""
+    image.file = ImageFile(BytesIO(render_jpeg(spec)), name=spec.filename)
+    image._set_image_file_metadata()
+    image.save()
+    return image.file
+
+
+def ensure_article(
+    section: NewsIndexPage,
+    spec: ArticleSpec,
+    categories: dict[str, NewsCategory],
+    images: dict[str, AbstractImage],
+    tally: Tally,
+) -> NewsPage:
+    """A published news article in ``section``, found by its slug."""
+    page = NewsPage.objects.child_of(section).filter(slug=spec.slug).first()
+    tally.add("news articles", page is None)
+    if page is not None:
+        return page
+    page = NewsPage(
+        title=spec.title,
+        slug=spec.slug,
+        date=spec.date,
+        first_published_at=spec.date,
+        lead=spec.lead,
+        body=resolve_images(spec.body, images),
+        hero_image=images[spec.hero],
+        author=spec.author,
+        source_name=spec.source_name,
+        source_url=spec.source_url,
+        original_url=spec.original_url,
+    )
+    page.categories.set([categories[name] for name in spec.categories])
+    page.tags.add(*spec.tags)
+    section.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def resolve_images(value: Any, images: dict[str, AbstractImage]) -> Any:
+    """Copy of ``value`` (raw block JSON) with each :class:`ImageRef` replaced by an image id."""
+    if isinstance(value, ImageRef):
+        return images[value.key].pk
+    if isinstance(value, dict):
+        return {key: resolve_images(item, images) for key, item in value.items()}
+    if isinstance(value, list):
+        return [resolve_images(item, images) for item in value]
+    return value
+
+
+def curate_other_news(page: NewsPage, count: int, tally: Tally) -> None:
+    """Pick the newest ``count`` articles of ``page``'s section for its "other news" box."""
+    if page.related_news.exists():
+        tally.add("other-news picks", False, page.related_news.count())
+        return
+    picks = (
+        NewsPage.objects.sibling_of(page, inclusive=False).live().order_by("-date", "-pk")[:count]
+    )
+    page.related_news = [NewsPageRelatedNews(news=pick) for pick in picks]
+    page.save_revision().publish()
+    tally.add("other-news picks", True, len(picks))
+
+
+def ensure_portal_settings(site: Site, tally: Tally) -> GovNewsSettings:
+    """Set the portal name and replace the social accounts with the demo ones."""
+    settings = GovNewsSettings.for_site(site)
+    wanted = [(a.network, a.name, a.url) for a in content.SOCIAL_ACCOUNTS]
+    current = list(
+        settings.social_accounts.order_by("sort_order").values_list("network", "name", "url")
+    )
+    settings.portal_name = content.PORTAL_NAME
+    if current == wanted:
+        tally.add("social accounts", False, len(wanted))
+        settings.save()
+        return settings
+    settings.social_accounts = [
+        SocialAccount(network=network, name=name, url=url, sort_order=order)
+        for order, (network, name, url) in enumerate(wanted)
+    ]
+    settings.save()
+    tally.add("social accounts", True, len(wanted))
+    return settings
+
+
+def ensure_superuser(tally: Tally) -> bool:
+    """Create the demo superuser if missing; an existing user's password is never changed."""
+    user_model = get_user_model()
+    exists = user_model._default_manager.filter(username=content.ADMIN_USERNAME).exists()
+    tally.add("admin users", not exists)
+    if not exists:
+        user_model._default_manager.create_superuser(
+            username=content.ADMIN_USERNAME,
+            email=content.ADMIN_EMAIL,
+            password=content.ADMIN_PASSWORD,
+        )
+    return not exists

@@ -1,0 +1,48 @@
+"""``manage.py load_demo_content``: fill the example portal with demo news, images and settings."""
+
+from __future__ import annotations
+
+import time
+from argparse import ArgumentParser
+from typing import Any
+
+from django.core.management.base import BaseCommand
+
+from home.demo import content
+from home.demo.builder import load_demo_content
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demo portal: home page, news sections, categories, drawn images, "
+        "published articles, portal settings and an admin/admin superuser. "
+        "Safe to run again: existing objects are reused, nothing is duplicated."
+    )
+
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        parser.add_argument(
+            "--hostname",
+            default="127.0.0.1",
+            help="Host name the demo server is reached at (default: %(default)s).",
+        )
+        parser.add_argument(
+            "--port",
+            type=int,
+            default=8000,
+            help="Port the demo server listens on (default: %(default)s).",
+        )
+
+    def handle(self, *args: Any, hostname: str, port: int, **options: Any) -> None:
+        started = time.monotonic()
+        result = load_demo_content(hostname=hostname, port=port)
+        elapsed = time.monotonic() - started
+
+        write = self.stdout.write
+        write(self.style.SUCCESS(f"Demo content loaded in {elapsed:.1f} s."))
+        for line in result.tally.lines():
+            write(line)
+        write(f"Admin:            {result.admin_url}")
+        note = "" if result.admin_created else " (existing user: password left as it was)"
+        write(f"  username / password: {content.ADMIN_USERNAME} / {content.ADMIN_PASSWORD}{note}")
+        write(f"Home page:        {result.home.get_full_url()}")
+        write(f"Featured article: {result.featured.get_full_url()}")

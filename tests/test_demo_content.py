@@ -1,0 +1,217 @@
+"""The ``load_demo_content`` command of the example project."""
+
+from __future__ import annotations
+
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.utils import timezone
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, Site
+
+from home.demo import builder, content
+from home.demo.images import PICTURES, draw_picture
+from home.demo.stories import generate_articles
+from home.models import HomePage
+from wagtail_govnews.models import (
+    GovNewsSettings,
+    NewsCategory,
+    NewsIndexPage,
+    NewsPage,
+    SocialAccount,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def load(**options: object) -> str:
+    """Run the command and return what it printed."""
+    out = StringIO()
+    call_command("load_demo_content", stdout=out, **options)
+    return out.getvalue()
+
+
+def featured() -> NewsPage:
+    return NewsPage.objects.get(slug=content.FEATURED_SLUG)
+
+
+def counts() -> dict[str, int]:
+    """How many objects of each kind the demo touches are in the database."""
+    return {
+        "pages": Page.objects.count(),
+        "news": NewsPage.objects.count(),
+        "sections": NewsIndexPage.objects.count(),
+        "images": get_image_model().objects.count(),
+        "categories": NewsCategory.objects.count(),
+        "accounts": SocialAccount.objects.count(),
+        "settings": GovNewsSettings.objects.count(),
+        "sites": Site.objects.count(),
+        "locales": Locale.objects.count(),
+        "users": get_user_model().objects.count(),
+        "related": featured().related_news.count(),
+    }
+
+
+def photos_of(page: NewsPage) -> list[dict]:
+    """The captioned photos in the body of ``page`` (galleries left out)."""
+    return [block.value for block in page.body if block.block_type == "image"]
+
+
+def test_loads_a_complete_demo_portal() -> None:
+    output = load()
+
+    news = NewsPage.objects.live()
+    assert news.count() >= 30
+    sections_with_news = NewsIndexPage.objects.filter(
+        pk__in=[page.get_parent().pk for page in news]
+    )
+    assert sections_with_news.count() >= 2
+    assert all(section.show_in_menus for section in sections_with_news)
+    assert NewsCategory.objects.filter(news_pages__in=news).distinct().count() >= 3
+    assert set(NewsCategory.objects.values_list("slug", flat=True)) >= {
+        "giao-duc",
+        "y-te",
+        "khoa-hoc-cong-nghe",
+    }
+
+    for page in news.select_related("hero_image"):
+        assert page.hero_image is not None, page.title
+        assert page.hero_image.file.storage.exists(page.hero_image.file.name)
+        assert page.hero_image.description
+        assert page.lead and page.author and page.source_name and page.source_url
+        assert page.date is not None
+        assert page.categories.exists() and page.tags.exists()
+
+    dates = sorted(news.values_list("date", flat=True))
+    assert (dates[-1] - dates[1]).days >= 50  # spread over the last two months (featured aside)
+
+    block_types = {block.block_type for page in news for block in page.body}
+    assert {"paragraph", "image", "gallery", "quote", "table", "heading"} <= block_types
+    galleries = [
+        block.value for page in news for block in page.body if block.block_type == "gallery"
+    ]
+    assert {gallery["layout"] for gallery in galleries} == {"grid", "slideshow"}
+    assert any(
+        len(gallery["images"]) >= 3 and all(photo["caption"] for photo in gallery["images"])
+        for gallery in galleries
+    )
+
+    site = Site.objects.get(is_default_site=True)
+    assert isinstance(site.root_page.specific, HomePage)
+    assert (site.hostname, site.port) == ("127.0.0.1", 8000)
+    assert not Page.objects.filter(title=content.WELCOME_PAGE_TITLE).exists()
+    assert Locale.objects.filter(language_code__in=["vi", "en"]).count() == 2
+
+    settings = GovNewsSettings.for_site(site)
+    assert settings.portal_name == content.PORTAL_NAME
+    assert sorted(settings.social_accounts.values_list("network", flat=True)) == [
+        "facebook",
+        "youtube",
+        "zalo",
+    ]
+
+    admin = get_user_model().objects.get(username="admin")
+    assert admin.is_superuser and admin.check_password("admin")
+
+    page = featured()
+    assert "admin" in output
+    assert "http://127.0.0.1:8000/admin/" in output
+    assert page.get_full_url() in output
+    assert page.get_full_url().startswith("http://127.0.0.1:8000/vi/khoa-giao/")
+    assert_featured_structure(page)
+
+
+def assert_featured_structure(page: NewsPage) -> None:
+    """The featured article is built like the modelled district news item."""
+    assert page.live
+    assert page.get_parent().slug == content.SCIENCE_EDUCATION
+    dateline = timezone.localtime(page.date, content.LOCAL_TZ)
+    assert dateline.weekday() == 3  # Thursday
+    assert (dateline.year, dateline.month, dateline.day) == (2022, 12, 29)
+    assert (dateline.hour, dateline.minute) == (17, 5)
+    assert page.original_url.startswith("https://example.gov.vn/")
+    assert page.lead
+    photos = photos_of(page)
+    assert len(photos) >= 2
+    assert all(photo["caption"] and photo["image"] for photo in photos)
+    assert page.body[0].block_type == "paragraph"
+    assert page.author and page.source_name and page.source_url
+
+    picks = [item.news for item in page.related_news.all()]
+    assert len(picks) == 3
+    assert all(
+        pick.get_parent().pk == page.get_parent().pk and pick.pk != page.pk for pick in picks
+    )
+    assert page.other_news() == picks
+
+
+def test_loading_twice_creates_nothing_new() -> None:
+    load()
+    admin = get_user_model().objects.get(username="admin")
+    admin.set_password("changed-by-the-editor")
+    admin.save()
+    lost_image = featured().hero_image
+    lost_image.file.storage.delete(lost_image.file.name)
+    before = counts()
+
+    output = load(hostname="localhost", port=8123)
+
+    assert counts() == before
+    admin.refresh_from_db()
+    assert admin.check_password("changed-by-the-editor")
+    lost_image.refresh_from_db()
+    assert lost_image.file.storage.exists(lost_image.file.name)  # drawn again
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port) == ("localhost", 8123)
+    assert featured().get_full_url().startswith("http://localhost:8123/vi/")
+    assert featured().get_full_url() in output
+    assert " 0 created" in output and "news articles" in output
+
+
+def test_failed_load_leaves_no_rows_and_no_files(monkeypatch) -> None:
+    def fail(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("disk full")
+
+    storage = get_image_model()._meta.get_field("file").storage
+    before = (
+        set(storage.listdir("original_images")[1]) if storage.exists("original_images") else set()
+    )
+    monkeypatch.setattr(builder, "ensure_article", fail)
+
+    with pytest.raises(RuntimeError):
+        load()
+
+    assert not get_image_model().objects.exists()
+    assert not HomePage.objects.exists()
+    assert set(storage.listdir("original_images")[1]) == before
+
+
+def test_featured_article_renders(client) -> None:
+    load()
+    page = featured()
+
+    response = client.get(page.url)
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert page.title in html
+    assert "Toàn cảnh hội nghị" in html
+
+
+def test_generated_articles_are_unique_and_recent() -> None:
+    now = timezone.now()
+    articles = generate_articles(now)
+    assert len(articles) >= 32
+    assert len({(article.section, article.slug) for article in articles}) == len(articles)
+    assert all(article.date <= now for article in articles)
+    assert all((now - article.date).days <= 60 for article in articles)
+
+
+@pytest.mark.parametrize("picture", PICTURES, ids=lambda picture: picture.key)
+def test_pictures_are_drawn_at_their_size(picture) -> None:
+    image = draw_picture(picture)
+    assert image.size == picture.size
+    assert image.mode == "RGB"
+    assert len(image.getcolors(maxcolors=1 << 20) or ()) > 5  # a picture, not a flat fill
