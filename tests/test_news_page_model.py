@@ -132,3 +132,12 @@ def test_draft_edits_of_a_live_article_stay_private(client, article):
     html = client.get(article.url).content.decode()
     assert "chưa duyệt" not in html
     assert "Thành phố khai trương tuyến xe buýt mới" in html
+
+
+@pytest.mark.django_db
+def test_other_news_of_a_preview_uses_unsaved_picks(news_index):
+    main, picked = make_news(news_index, "Chính"), make_news(news_index, "Được chọn")
+    main.related_news = [NewsPageRelatedNews(news=picked)]
+    main.save_revision()
+    preview = main.get_latest_revision_as_object()
+    assert preview.other_news() == [picked]

@@ -286,7 +286,8 @@ class NewsPage(AsciiSlugMixin, RoutablePageMixin, Page):
         published = NewsPage.objects.published()
         if self.pk:
             published = published.exclude(pk=self.pk)
-            picked_ids = list(self.related_news.values_list("news_id", flat=True)[:limit])
+            # Iterate the relation (not values_list) so previews of unsaved picks work too.
+            picked_ids = [link.news_id for link in self.related_news.all()][:limit]
             if picked_ids:
                 picks = published.in_bulk(picked_ids)
                 curated = [picks[pk] for pk in picked_ids if pk in picks]
