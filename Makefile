@@ -8,14 +8,14 @@ HOST ?= 127.0.0.1
 BIN := $(VENV)/bin
 MANAGE := cd example_project && ../$(BIN)/python manage.py
 
-.PHONY: demo test install lint format messages clean
+.PHONY: demo test install lint format messages openapi clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --upgrade pip
 
 $(VENV)/.installed: $(BIN)/python pyproject.toml
-	$(BIN)/python -m pip install -e ".[test]"
+	$(BIN)/python -m pip install -e ".[test,example]"
 	touch $@
 
 install: $(VENV)/.installed
@@ -43,3 +43,7 @@ messages: install
 
 clean:
 	rm -rf $(VENV) example_project/db.sqlite3 example_project/media
+
+# Regenerate the committed OpenAPI snapshot of the headless API.
+openapi: install
+	cd example_project && DJANGO_SETTINGS_MODULE=example_project.settings ../$(BIN)/python -c "import django, json; django.setup(); from wagtail_govnews.api import api; print(json.dumps(api.get_openapi_schema(path_prefix='/api/govnews'), indent=2, ensure_ascii=False, sort_keys=True))" > ../docs/reference/openapi.json

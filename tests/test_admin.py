@@ -75,7 +75,9 @@ def news_form(image, category, **overrides) -> dict:
         "expire_at": "",
     }
     data.update(overrides)
-    return nested_form_data(data)
+    # Checkboxes post a plain list; nested_form_data would flatten it into "categories-0".
+    categories = data.pop("categories")
+    return nested_form_data(data) | {"categories": categories}
 
 
 @pytest.mark.django_db
@@ -91,6 +93,7 @@ def test_editor_creates_and_publishes_news(editor_client, news_index):
     assert page.slug == "dai-hoi-dai-bieu-doan-phuong"
     assert [block.block_type for block in page.body] == ["paragraph", "image", "gallery"]
     assert sorted(tag.slug for tag in page.tags.all()) == ["dai-hoi", "thanh-nien"]
+    assert list(page.categories.all()) == [category]
     html = editor_client.get(page.url).content.decode()
     assert "Quang cảnh đại hội." in html
     assert "Thứ Năm, 02/05/2024 09:30" in html

@@ -21,6 +21,12 @@ EXPECTED_DEFAULTS = {
     "ZALO_SDK": False,
     "NEWS_PER_PAGE": 12,
     "OTHER_NEWS_COUNT": 6,
+    "API_DEFAULT_LIMIT": 20,
+    "API_MAX_LIMIT": 100,
+    "API_IMAGE_WIDTHS": [480, 800, 1200],
+    "API_CACHE_CONTROL": "public, max-age=60, s-maxage=600, stale-while-revalidate=60",
+    "API_QR_CACHE_CONTROL": "public, max-age=86400",
+    "PREVIEW_MAX_AGE": 3600,
 }
 
 

@@ -1,5 +1,6 @@
 """The reference docs cannot drift from the code."""
 
+import json
 from pathlib import Path
 
 from wagtail_govnews.conf import DEFAULTS
@@ -13,9 +14,7 @@ def test_every_setting_is_documented_with_its_default():
     for key, default in DEFAULTS.items():
         row = next((line for line in text.splitlines() if line.startswith(f"| `{key}` |")), None)
         assert row, f"{key} is not documented"
-        shown = f'"{default}"' if isinstance(default, str) else str(default)
-        if isinstance(default, list):
-            shown = "[" + ", ".join(f'"{item}"' for item in default) + "]"
+        shown = str(default) if isinstance(default, bool) else json.dumps(default)
         assert f"`{shown}`" in row, f"{key}: documented default differs from {shown}"
 
 

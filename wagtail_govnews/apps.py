@@ -11,3 +11,10 @@ class WagtailGovNewsConfig(AppConfig):
     label = "wagtail_govnews"
     verbose_name = _("Government news")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        # Purge the headless API's URLs from frontend caches when articles change.
+        if self.apps.is_installed("wagtail.contrib.frontend_cache"):
+            from .api import purge
+
+            purge.connect()

@@ -30,6 +30,13 @@ DEFAULTS: dict[str, Any] = {
     # Listings
     "NEWS_PER_PAGE": 12,  # items per page on a news index page
     "OTHER_NEWS_COUNT": 6,  # items in the "other news" box of an article
+    # Headless API
+    "API_DEFAULT_LIMIT": 20,  # items per list response when ?limit= is not given
+    "API_MAX_LIMIT": 100,  # largest ?limit= accepted; above it the API answers 400
+    "API_IMAGE_WIDTHS": [480, 800, 1200],  # widths of the image renditions in API responses
+    "API_CACHE_CONTROL": "public, max-age=60, s-maxage=600, stale-while-revalidate=60",
+    "API_QR_CACHE_CONTROL": "public, max-age=86400",  # QR images change only with the URL
+    "PREVIEW_MAX_AGE": 3600,  # seconds a headless preview token stays valid
 }
 
 

@@ -7,6 +7,8 @@ to use PostgreSQL. Not for production as is: set ``DJANGO_SECRET_KEY`` and ``DJA
 import os
 from pathlib import Path
 
+from corsheaders.defaults import default_headers as default_cors_headers
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "example-project-insecure-key-change-me")
@@ -23,6 +25,9 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.table_block",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.frontend_cache",
+    "wagtail.api.v2",
+    "wagtail.api.v3",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -34,6 +39,9 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "rest_framework",
+    "ninja",
+    "corsheaders",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -44,8 +52,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Before CommonMiddleware, so CORS headers are added to its redirects and to preflights.
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "wagtail_govnews.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -109,7 +119,12 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 10000},
+    }
+}
 if os.environ.get("REDIS_URL"):
     CACHES["default"] = {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
@@ -126,3 +141,44 @@ WAGTAIL_GOVNEWS = {
     "OTHER_NEWS_COUNT": 6,
     "NEWS_PER_PAGE": 12,
 }
+
+# Frontend cache (CDN / reverse proxy) purging. When an article is published, unpublished,
+# moved or deleted, Wagtail purges its HTML page and wagtail_govnews purges the headless API
+# URLs that show it (wagtail_govnews/api/purge.py). With WAGTAILFRONTENDCACHE unset (the
+# default here) nothing is sent. To purge, configure one or more backends, e.g.:
+#
+#   WAGTAILFRONTENDCACHE = {
+#       # Varnish, nginx or any proxy that accepts HTTP PURGE requests:
+#       "varnish": {
+#           "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+#           "LOCATION": "http://127.0.0.1:8000",
+#       },
+#       # Cloudflare (an API token with the "Zone.Cache Purge" permission):
+#       "cloudflare": {
+#           "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+#           "BEARER_TOKEN": os.environ["CLOUDFLARE_API_TOKEN"],
+#           "ZONEID": os.environ["CLOUDFLARE_ZONE_ID"],
+#       },
+#       # Amazon CloudFront (needs boto3; credentials from the usual AWS environment):
+#       "cloudfront": {
+#           "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+#           "DISTRIBUTION_ID": os.environ["CLOUDFRONT_DISTRIBUTION_ID"],
+#       },
+#   }
+#
+# The purged API URLs are built from the site's root URL (Sites in the admin), so the API
+# must be served, and cached, on that host. See the Wagtail docs, "Frontend cache invalidator".
+
+# CORS for the headless APIs only (/api/v2/, /api/v3/, /api/govnews/): read-only, from the
+# frontends listed in CORS_ALLOWED_ORIGINS (comma-separated), by default a local dev server.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOWED_ORIGINS = [
+    origin.strip()
+    for origin in os.environ.get(
+        "CORS_ALLOWED_ORIGINS", "http://localhost:3000,http://127.0.0.1:3000"
+    ).split(",")
+    if origin.strip()
+]
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_HEADERS = [*default_cors_headers, "if-none-match", "if-modified-since"]
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified"]

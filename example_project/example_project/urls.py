@@ -1,4 +1,4 @@
-"""URLs of the example portal: admin, package routes, and locale-prefixed Wagtail pages."""
+"""URLs of the example portal: admin, package routes, headless APIs and locale-prefixed pages."""
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
@@ -6,12 +6,29 @@ from django.conf.urls.static import static
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.api.v3.urls import api as wagtail_api_v3
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.v2.views import ImagesAPIViewSet
+
+from wagtail_govnews.api import api as govnews_api
+
+# Wagtail's own read API v2 (Django REST framework); NewsPage exposes its api_fields here.
+wagtail_api_v2 = WagtailAPIRouter("wagtailapi")
+wagtail_api_v2.register_endpoint("pages", PagesAPIViewSet)
+wagtail_api_v2.register_endpoint("images", ImagesAPIViewSet)
+wagtail_api_v2.register_endpoint("documents", DocumentsAPIViewSet)
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("govnews/", include("wagtail_govnews.urls")),
+    # Package headless API (wagtail_govnews.api) is mounted here.
+    path("api/govnews/", govnews_api.urls),
+    path("api/v2/", wagtail_api_v2.urls),
+    path("api/v3/", wagtail_api_v3.urls),
 ]
 
 if settings.DEBUG:

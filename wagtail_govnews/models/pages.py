@@ -9,7 +9,8 @@ from django import forms
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models.functions import Length, Substr
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -25,10 +26,12 @@ from wagtail.admin.panels import (
     PageChooserPanel,
     TabbedInterface,
 )
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Orderable, Page, PageManager, PageQuerySet
+from wagtail.images.api.fields import ImageRenditionField
+from wagtail.models import Orderable, Page, PageManager, PageQuerySet, PageViewRestriction
 from wagtail.search import index
 
 from ..blocks import NewsBodyBlock
@@ -41,8 +44,15 @@ class NewsPageQuerySet(PageQuerySet):
     """Queries for news articles."""
 
     def published(self) -> NewsPageQuerySet:
-        """Live articles anonymous visitors may see (no drafts, no private pages)."""
-        return self.live().public()
+        """Live articles anonymous visitors may see (no drafts, no private pages).
+
+        Same result as ``live().public()``, but the view restrictions are checked in SQL
+        (a correlated ``EXISTS``) instead of a separate query each time.
+        """
+        restricted_ancestor = PageViewRestriction.objects.filter(
+            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+        )
+        return self.live().exclude(Exists(restricted_ancestor))
 
     def newest_first(self) -> NewsPageQuerySet:
         """Order by dateline, newest first."""
@@ -217,6 +227,23 @@ class NewsPage(AsciiSlugMixin, RoutablePageMixin, Page):
 
     objects = NewsPageManager()
 
+    api_fields = [
+        APIField("date"),
+        APIField("lead"),
+        APIField("body"),
+        APIField("hero_image"),
+        APIField(
+            "hero_image_thumbnail",
+            serializer=ImageRenditionField("fill-1200x675", source="hero_image"),
+        ),
+        APIField("author"),
+        APIField("categories"),
+        APIField("tags"),
+        APIField("source_name"),
+        APIField("source_url"),
+        APIField("original_url"),
+    ]
+
     content_panels = [
         *Page.content_panels,
         FieldPanel("date"),
@@ -280,10 +307,15 @@ class NewsPage(AsciiSlugMixin, RoutablePageMixin, Page):
         """The dateline: the editor's date, else first publication, else now (for previews)."""
         return self.date or self.first_published_at or timezone.now()
 
-    def other_news(self, limit: int | None = None) -> list[NewsPage]:
-        """The "other news" box: live curated picks if any, else the latest of this section."""
+    def other_news(
+        self, limit: int | None = None, queryset: NewsPageQuerySet | None = None
+    ) -> list[NewsPage]:
+        """The "other news" box: live curated picks if any, else the latest of this section.
+
+        Pass ``queryset`` to choose what is loaded with each article (e.g. prefetches).
+        """
         limit = limit or govnews_settings.OTHER_NEWS_COUNT
-        published = NewsPage.objects.published()
+        published = (NewsPage.objects.all() if queryset is None else queryset).published()
         if self.pk:
             published = published.exclude(pk=self.pk)
             # Iterate the relation (not values_list) so previews of unsaved picks work too.
@@ -296,6 +328,53 @@ class NewsPage(AsciiSlugMixin, RoutablePageMixin, Page):
         if not self.path or self.depth is None:
             return []
         return list(published.sibling_of(self, inclusive=False).newest_first()[:limit])
+
+    # Previews: the site's own template (default) or the headless frontend.
+
+    @property
+    def preview_modes(self) -> list[tuple[str, str]]:
+        """The default preview, plus "Headless frontend" when the site has a frontend URL."""
+        modes = list(super().preview_modes)
+        if self.headless_preview_url():
+            modes.append(("headless", _("Headless frontend")))
+        return modes
+
+    def headless_preview_url(self) -> str:
+        """The ``frontend_preview_url`` setting of this article's site ("" when not set)."""
+        from wagtail.models import Site
+
+        from .site_settings import GovNewsSettings
+
+        site = self.get_site() or Site.objects.filter(is_default_site=True).first()
+        if site is None:
+            return ""
+        return GovNewsSettings.for_site(site).frontend_preview_url
+
+    def serve_preview(self, request: HttpRequest, mode_name: str) -> HttpResponse:
+        """Render the preview, or send the editor to the headless frontend with a token.
+
+        Without a frontend address (e.g. removed while an editor had the mode selected), the
+        headless mode falls back to the default preview, as Wagtail does for unknown modes.
+        """
+        url_template = self.headless_preview_url() if mode_name == "headless" else ""
+        if not url_template:
+            return super().serve_preview(request, mode_name)
+        from django.http import HttpResponseRedirect
+        from django.utils.html import format_html
+
+        from ..api.preview import frontend_url, make_token
+
+        if self.pk is None:
+            # The API describes an article by its id, QR and translations: a page that was
+            # never saved has none of them yet.
+            return HttpResponse(
+                format_html(
+                    "<!DOCTYPE html><title>{}</title><p>{}</p>",
+                    _("Headless frontend"),
+                    _("Save a draft first to preview this article on the headless frontend."),
+                )
+            )
+        return HttpResponseRedirect(frontend_url(url_template, make_token(self)))
 
     # Extra route: the print view.
 

@@ -1,7 +1,10 @@
-"""Per-site settings editors change in the admin: portal name and social accounts."""
+"""Per-site settings editors change in the admin: portal name, social accounts, frontend."""
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -26,7 +29,7 @@ class SocialNetwork(models.TextChoices):
 
 @register_setting(icon="site")
 class GovNewsSettings(ClusterableModel, BaseSiteSetting):
-    """The portal's name and its official accounts on social networks."""
+    """The portal's name, its official accounts on social networks and its headless frontend."""
 
     portal_name = models.CharField(
         _("portal name"),
@@ -41,14 +44,43 @@ class GovNewsSettings(ClusterableModel, BaseSiteSetting):
         help_text=_("Used by Zalo's share button when the Zalo SDK is enabled."),
     )
 
+    frontend_preview_url = models.CharField(
+        _("headless frontend preview address"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "Address of the headless frontend's preview page, with {token} where the preview "
+            "token goes, e.g. “https://www.example.gov.vn/preview?token={token}”. When set, "
+            "editors can preview drafts on the frontend. Leave empty to turn this off."
+        ),
+    )
+
     panels = [
         FieldPanel("portal_name"),
         InlinePanel("social_accounts", heading=_("Social accounts"), label=_("Account")),
         MultiFieldPanel([FieldPanel("zalo_oa_id")], heading=_("Zalo")),
+        MultiFieldPanel([FieldPanel("frontend_preview_url")], heading=_("Headless frontend")),
     ]
 
     class Meta:
         verbose_name = _("news portal settings")
+
+    def clean(self) -> None:
+        super().clean()
+        url = self.frontend_preview_url.strip()
+        self.frontend_preview_url = url
+        if not url:
+            return
+        try:
+            parts = urlsplit(url)
+        except ValueError:  # e.g. a malformed IPv6 host
+            parts = urlsplit("")
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise ValidationError(
+                {"frontend_preview_url": _("Enter an http:// or https:// address.")}
+            )
+        if "{token}" not in url:
+            raise ValidationError({"frontend_preview_url": _("The address must contain {token}.")})
 
 
 class SocialAccount(Orderable):

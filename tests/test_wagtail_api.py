@@ -1,0 +1,152 @@
+"""Wagtail's own APIs (v2 at /api/v2/, v3 at /api/v3/) and CORS on the API paths."""
+
+from datetime import UTC, datetime
+
+import pytest
+from wagtail.models import PageViewRestriction
+
+from tests.factories import (
+    gallery_block,
+    image_block,
+    make_category,
+    make_image,
+    make_news,
+    paragraph,
+)
+
+LIST_FIELDS = ["date", "lead", "author", "categories", "tags", "hero_image", "source_name"]
+NEWS_LIST_URL = "/api/v2/pages/?type=wagtail_govnews.NewsPage&fields=" + ",".join(LIST_FIELDS)
+ALLOWED_ORIGIN = "http://localhost:3000"
+
+
+@pytest.fixture
+def published(news_index):
+    """A fully filled-in published article."""
+    image = make_image("Ảnh bìa")
+    return make_news(
+        news_index,
+        "Khánh thành trường học mới",
+        date=datetime(2024, 3, 7, 10, 5, tzinfo=UTC),
+        lead="Sáng nay, trường học mới đã được khánh thành.",
+        author="Hoàng Minh",
+        hero_image=image,
+        categories=[make_category("Giáo dục")],
+        tags=["trường học", "giáo dục"],
+        source_name="Phòng Giáo dục",
+        source_url="https://example.org/",
+        body=[
+            paragraph("<p>Đoạn văn đầu.</p>"),
+            image_block(image, "Quang cảnh buổi lễ."),
+            gallery_block([make_image(), make_image()]),
+        ],
+    )
+
+
+@pytest.fixture
+def hidden(news_index):
+    """A draft and a private (view-restricted) article that anonymous users must not see."""
+    draft = make_news(news_index, "Bản nháp chưa đăng", publish=False)
+    private = make_news(news_index, "Tin nội bộ")
+    PageViewRestriction.objects.create(
+        page=private, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+    return [draft, private]
+
+
+def test_v2_news_list_has_requested_fields(client, published):
+    response = client.get(NEWS_LIST_URL)
+
+    assert response.status_code == 200
+    [item] = response.json()["items"]
+    assert item["id"] == published.pk
+    assert item["title"] == "Khánh thành trường học mới"
+    assert item["date"].startswith("2024-03-07T")
+    assert item["lead"] == "Sáng nay, trường học mới đã được khánh thành."
+    assert item["author"] == "Hoàng Minh"
+    assert item["source_name"] == "Phòng Giáo dục"
+    assert [category["id"] for category in item["categories"]] == [published.categories.get().pk]
+    assert sorted(item["tags"]) == ["giáo dục", "trường học"]
+    assert item["hero_image"]["id"] == published.hero_image_id
+
+
+def test_v2_news_list_hides_drafts_and_private_pages(client, published, hidden):
+    response = client.get(NEWS_LIST_URL)
+
+    assert response.status_code == 200
+    assert [item["id"] for item in response.json()["items"]] == [published.pk]
+    for page in hidden:
+        # follow: Django's LocaleMiddleware turns a 404 into a redirect to /vi/api/…, a 404 too.
+        response = client.get(f"/api/v2/pages/{page.pk}/", follow=True)
+        assert response.status_code == 404
+        assert page.title not in response.content.decode()
+
+
+def test_v2_detail_has_body_and_hero_rendition(client, published):
+    response = client.get(f"/api/v2/pages/{published.pk}/")
+
+    assert response.status_code == 200
+    data = response.json()
+    assert [block["type"] for block in data["body"]] == ["paragraph", "image", "gallery"]
+    assert data["body"][1]["value"]["caption"] == "Quang cảnh buổi lễ."
+    assert data["source_url"] == "https://example.org/"
+    thumbnail = data["hero_image_thumbnail"]
+    assert (thumbnail["width"], thumbnail["height"]) == (1200, 675)
+    assert ".fill-1200x675" in thumbnail["url"]
+
+
+def test_v3_pages_answer(client, published, hidden):
+    response = client.get("/api/v3/pages/?type=wagtail_govnews.NewsPage")
+
+    assert response.status_code == 200
+    assert [item["id"] for item in response.json()["items"]] == [published.pk]
+
+    detail = client.get(f"/api/v3/pages/{published.pk}/")
+    assert detail.status_code == 200
+    assert detail.json()["lead"] == "Sáng nay, trường học mới đã được khánh thành."
+    assert detail.json()["hero_image_thumbnail"]["width"] == 1200
+
+
+# CORS: only /api/ paths, only configured origins, read-only methods.
+
+
+def test_cors_allows_a_configured_origin_on_the_api(client, published):
+    response = client.get("/api/v2/pages/", headers={"Origin": ALLOWED_ORIGIN})
+
+    assert response.status_code == 200
+    assert response.headers["Access-Control-Allow-Origin"] == ALLOWED_ORIGIN
+    exposed = response.headers["Access-Control-Expose-Headers"].lower()
+    assert "etag" in exposed
+    assert "last-modified" in exposed
+
+
+def test_cors_ignores_an_unknown_origin(client, published):
+    response = client.get("/api/v2/pages/", headers={"Origin": "https://evil.example"})
+
+    assert response.status_code == 200
+    assert "Access-Control-Allow-Origin" not in response.headers
+
+
+def test_cors_headers_never_on_html_pages(client, published):
+    response = client.get(published.url, headers={"Origin": ALLOWED_ORIGIN})
+
+    assert response.status_code == 200
+    assert "Access-Control-Allow-Origin" not in response.headers
+
+
+def test_cors_preflight_allows_conditional_requests(client, db):
+    response = client.options(
+        "/api/v2/pages/",
+        headers={
+            "Origin": ALLOWED_ORIGIN,
+            "Access-Control-Request-Method": "GET",
+            "Access-Control-Request-Headers": "if-none-match",
+        },
+    )
+
+    assert response.status_code == 200
+    assert response.headers["Access-Control-Allow-Origin"] == ALLOWED_ORIGIN
+    assert "GET" in response.headers["Access-Control-Allow-Methods"]
+    assert "POST" not in response.headers["Access-Control-Allow-Methods"]
+    allowed_headers = response.headers["Access-Control-Allow-Headers"].lower()
+    assert "if-none-match" in allowed_headers
+    assert "if-modified-since" in allowed_headers

@@ -1,0 +1,96 @@
+"""Query parameters of the news list: strict parsing, clear 400s, and the filtered queryset."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from ninja import Schema
+from pydantic import Field
+from wagtail.models import Locale, Page
+
+from ..conf import govnews_settings
+from ..models import NewsPage, NewsPageQuerySet
+from .errors import APIError
+
+
+class NewsFilters(Schema):
+    """Filters and paging of ``GET /news/``."""
+
+    locale: str | None = Field(None, description='Language code, e.g. "vi" or "en".')
+    category: str | None = Field(None, description="Category slug.")
+    tag: str | None = Field(None, description="Tag slug.")
+    date_from: date | None = Field(None, description="First day included (YYYY-MM-DD).")
+    date_to: date | None = Field(None, description="Last day included (YYYY-MM-DD).")
+    search: str | None = Field(None, max_length=200, description="Words to search for.")
+    index: int | None = Field(None, ge=1, description="Id of the news section (parent page).")
+    limit: int | None = Field(None, ge=1, description="Items per page (default 20).")
+    offset: int = Field(0, ge=0, description="Items to skip.")
+
+
+def reject_unknown_params(request: HttpRequest, allowed: set[str]) -> None:
+    """Answer 400 when the query string has a parameter the endpoint does not know."""
+    unknown = sorted(set(request.GET) - allowed)
+    if unknown:
+        raise APIError(
+            400,
+            _("Unknown query parameter(s): %(unknown)s. Allowed: %(allowed)s.")
+            % {"unknown": ", ".join(unknown), "allowed": ", ".join(sorted(allowed))},
+        )
+
+
+def page_limit(filters: NewsFilters) -> int:
+    """The requested page size, or 400 above ``API_MAX_LIMIT``."""
+    limit = filters.limit or govnews_settings.API_DEFAULT_LIMIT
+    maximum = govnews_settings.API_MAX_LIMIT
+    if limit > maximum:
+        raise APIError(
+            400,
+            _("limit must be at most %(maximum)d (got %(limit)d).")
+            % {"maximum": maximum, "limit": limit},
+        )
+    return limit
+
+
+def apply_filters(news: NewsPageQuerySet, filters: NewsFilters) -> NewsPageQuerySet:
+    """Narrow published news by the request's filters (search last, as it ranks)."""
+    if filters.locale:
+        locale = Locale.objects.filter(language_code=filters.locale).first()
+        if locale is None:
+            raise APIError(400, _("Unknown locale: %(locale)s.") % {"locale": filters.locale})
+        news = news.filter(locale=locale)
+    if filters.index is not None:
+        parent = Page.objects.filter(pk=filters.index).first()
+        if parent is None:
+            raise APIError(400, _("No news section with id %(id)d.") % {"id": filters.index})
+        news = news.child_of(parent)
+    if filters.category:
+        news = news.filter(categories__slug=filters.category)
+    if filters.tag:
+        news = news.filter(tagged_items__tag__slug=filters.tag)
+    if filters.date_from and filters.date_to and filters.date_from > filters.date_to:
+        raise APIError(400, _("date_from must not be after date_to."))
+    if filters.date_from:
+        news = news.filter(date__gte=_start_of(filters.date_from))
+    if filters.date_to:
+        news = news.filter(date__lt=_start_of(filters.date_to) + timedelta(days=1))
+    return news.distinct() if filters.category or filters.tag else news
+
+
+def _start_of(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+SEARCH_RESULT_CAP = 1000
+
+
+def apply_search(news: NewsPageQuerySet, query: str | None) -> NewsPageQuerySet:
+    """Keep the articles matching ``query`` (up to ``SEARCH_RESULT_CAP`` of them)."""
+    if not query or not query.strip():
+        return news
+    # Search backends cannot apply every ORM filter: search live news, then narrow with `news`.
+    candidates = NewsPage.objects.live()
+    matches = candidates.search(query.strip(), order_by_relevance=False)[:SEARCH_RESULT_CAP]
+    return news.filter(pk__in=[page.pk for page in matches])

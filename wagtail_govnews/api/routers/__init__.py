@@ -1,0 +1,1 @@
+"""Routers of the headless API, one per resource."""

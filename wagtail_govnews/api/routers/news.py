@@ -1,0 +1,140 @@
+"""``/news/``: list, detail, find by path, and QR images of published articles."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode, urlsplit
+
+from django.http import HttpRequest, HttpResponse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from ninja import Query, Router
+from ninja.decorators import decorate_view
+from wagtail.models import Locale, Site
+
+from ...conf import govnews_settings
+from ...models import NewsPage
+from ...qr import QRCodeError, cached_qr_png, cached_qr_svg
+from ..caching import http_cached
+from ..errors import APIError
+from ..params import NewsFilters, apply_filters, apply_search, page_limit, reject_unknown_params
+from ..schemas import NewsDetail, NewsList, Problem
+from ..serializers import detail, news_queryset, summary
+
+router = Router(tags=["news"])
+ERRORS = {400: Problem, 404: Problem}
+LIST_PARAMS = set(NewsFilters.model_fields)
+
+
+@router.get("/", response={200: NewsList, **ERRORS}, url_name="news_list")
+@decorate_view(http_cached())
+def list_news(request: HttpRequest, filters: Query[NewsFilters]) -> dict:
+    """Published articles, newest first, filtered and paged."""
+    reject_unknown_params(request, LIST_PARAMS)
+    limit = page_limit(filters)
+    news = apply_search(apply_filters(news_queryset(), filters), filters.search)
+    count = news.count()
+    items = list(news.newest_first()[filters.offset : filters.offset + limit])
+    return {
+        "count": count,
+        "limit": limit,
+        "offset": filters.offset,
+        "next": _page_link(request, filters.offset + limit, limit)
+        if filters.offset + limit < count
+        else None,
+        "previous": _page_link(request, max(filters.offset - limit, 0), limit)
+        if filters.offset
+        else None,
+        "items": [summary(request, page) for page in items],
+    }
+
+
+@router.get("/find/", response={200: NewsDetail, **ERRORS}, url_name="news_find")
+@decorate_view(http_cached())
+def find_news(request: HttpRequest, path: str) -> dict:
+    """The article at a public path such as ``/vi/tin-tuc/slug/`` (or a full URL)."""
+    reject_unknown_params(request, {"path"})
+    page = _page_at(request, path)
+    return detail(request, page)
+
+
+@router.get("/{int:page_id}/", response={200: NewsDetail, **ERRORS}, url_name="news_detail")
+@decorate_view(http_cached())
+def get_news(request: HttpRequest, page_id: int) -> dict:
+    """One published article, fully resolved."""
+    reject_unknown_params(request, set())
+    return detail(request, _published(page_id))
+
+
+def _qr_view(fmt: str):
+    @decorate_view(http_cached(lambda: govnews_settings.API_QR_CACHE_CONTROL))
+    def view(request: HttpRequest, page_id: int) -> HttpResponse:
+        reject_unknown_params(request, set())
+        page = _published(page_id)
+        url = page.get_full_url(request)
+        try:
+            if fmt == "svg":
+                title = _("QR CODE: %(title)s") % {"title": page.title}
+                return HttpResponse(cached_qr_svg(url, title=title), content_type="image/svg+xml")
+            return HttpResponse(cached_qr_png(url), content_type="image/png")
+        except QRCodeError as error:
+            raise APIError(422, str(error)) from error
+
+    view.__name__ = f"news_qr_{fmt}"
+    view.__doc__ = f"QR code ({fmt.upper()}) of the article's absolute public URL."
+    return view
+
+
+for _fmt in ("svg", "png"):
+    router.get(
+        f"/{{int:page_id}}/qr.{_fmt}",
+        response={200: None, **ERRORS},
+        url_name=f"news_qr_{_fmt}",
+        openapi_extra={
+            "responses": {
+                200: {
+                    "description": "The QR code image.",
+                    "content": {"image/svg+xml" if _fmt == "svg" else "image/png": {}},
+                }
+            }
+        },
+    )(_qr_view(_fmt))
+
+
+def _published(page_id: int) -> NewsPage:
+    page = news_queryset().filter(pk=page_id).first()
+    if page is None:
+        raise APIError(404, _("No published article with id %(id)d.") % {"id": page_id})
+    return page
+
+
+def _page_at(request: HttpRequest, path: str) -> NewsPage:
+    """Resolve a public path, with or without a language prefix, to a published article."""
+    url_path = urlsplit(path).path or "/"
+    if not url_path.startswith("/"):
+        url_path = "/" + url_path
+    if not url_path.endswith("/"):
+        url_path += "/"
+    language = translation.get_language_from_path(url_path)
+    if language:
+        url_path = url_path[len(language) + 1 :]
+    site = Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        raise APIError(404, _("No site is configured."))
+    root = site.root_page
+    if language:
+        locale = Locale.objects.filter(language_code=language).first()
+        root = root.get_translation_or_none(locale) if locale else None
+    page = (
+        news_queryset().filter(url_path=root.url_path + url_path.lstrip("/")).first()
+        if root
+        else None
+    )
+    if page is None:
+        raise APIError(404, _("No published article at %(path)s.") % {"path": path})
+    return page
+
+
+def _page_link(request: HttpRequest, offset: int, limit: int) -> str:
+    query = request.GET.copy()
+    query["offset"], query["limit"] = str(offset), str(limit)
+    return request.build_absolute_uri("?" + urlencode(sorted(query.items())))
