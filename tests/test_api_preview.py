@@ -16,6 +16,7 @@ from django.urls import reverse
 from wagtail.models import Site
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from tests.api_schema import api_get
 from tests.factories import make_category, make_news, paragraph
 from wagtail_govnews.api import preview
 from wagtail_govnews.conf import govnews_settings
@@ -84,7 +85,7 @@ def open_headless_preview(editor_client, page: NewsPage, **changes) -> str:
 
 def get_preview(token: str | None, **params):
     query = {"token": token, **params} if token is not None else params
-    return Client().get(PREVIEW_URL, query)
+    return api_get(Client(), PREVIEW_URL, data=query)
 
 
 def assert_problem(response, status: int) -> dict:
@@ -235,7 +236,7 @@ def test_forged_tokens_are_401(article, tamper):
 @pytest.mark.django_db
 @pytest.mark.parametrize("query", [{}, {"token": ""}])
 def test_missing_token_is_401(query, db):
-    assert_problem(Client().get(PREVIEW_URL, query), 401)
+    assert_problem(api_get(Client(), PREVIEW_URL, data=query), 401)
 
 
 @pytest.mark.django_db

@@ -6,26 +6,58 @@ template by putting a file with the same path in your project's templates folder
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks import StreamValue
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "superscript"]
+
+
+_preloaded_images: ContextVar[dict[int, Any] | None] = ContextVar(
+    "govnews_preloaded_images", default=None
+)
 
 
 class PrefetchingImageChooserBlock(ImageChooserBlock):
     """Image chooser that loads all images of a stream, and their renditions, in two queries."""
 
     def bulk_to_python(self, values: list[Any]) -> list[Any]:
-        objects = self.model_class.objects.prefetch_renditions().in_bulk(
-            [value for value in values if value is not None]
-        )
+        wanted = [value for value in values if value is not None]
+        objects = _preloaded_images.get()
+        if objects is None or not all(value in objects for value in wanted):
+            objects = self.model_class.objects.prefetch_renditions().in_bulk(wanted)
         return [objects.get(value) for value in values]
+
+
+def _image_ids(raw: Any) -> set[int]:
+    """Ids stored under an "image" key anywhere in raw StreamField data."""
+    if isinstance(raw, dict):
+        found = {raw["image"]} if isinstance(raw.get("image"), int) else set()
+        return found.union(*(_image_ids(value) for value in raw.values()))
+    if isinstance(raw, list):
+        return set().union(*(_image_ids(item) for item in raw))
+    return set()
+
+
+def prefetch_stream_images(stream: StreamValue) -> None:
+    """Load every image of ``stream`` (all block types) with its renditions in two queries."""
+    ids = _image_ids(list(stream.raw_data))
+    if not ids:
+        return
+    images = get_image_model().objects.prefetch_renditions().in_bulk(ids)
+    token = _preloaded_images.set(images)
+    try:
+        list(stream)  # converts each block type once, reading the preloaded images
+    finally:
+        _preloaded_images.reset(token)
 
 
 class HeadingBlock(blocks.StructBlock):

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.http import HttpRequest
 
+from ..blocks import prefetch_stream_images
 from .images import absolute, serialize_image
 from .richtext import expand_rich_text
 
@@ -83,6 +84,7 @@ SERIALIZERS: dict[str, Callable[[HttpRequest, Any], dict[str, Any] | None]] = {
 
 def serialize_body(request: HttpRequest, body: Any) -> list[dict[str, Any]]:
     """The body's blocks as JSON-ready dicts; blocks whose image/document is gone are left out."""
+    prefetch_stream_images(body)
     paragraphs = [block.value.source for block in body if block.block_type == "paragraph"]
     expanded = iter(expand_rich_text(_SPLIT.join(paragraphs)).split(_SPLIT)) if paragraphs else None
     blocks = []

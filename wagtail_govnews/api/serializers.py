@@ -89,7 +89,12 @@ def detail(request: HttpRequest, page: NewsPage) -> dict[str, Any]:
         share = []
     qr_args = {"page_id": page.pk}
     other = page.other_news(queryset=_with_images(NewsPage.objects.all())) if page.pk else []
-    translations = page.get_translations().live().public().select_related("locale")
+    translations = (
+        NewsPage.objects.published()
+        .filter(translation_key=page.translation_key)
+        .exclude(pk=page.pk)
+        .select_related("locale")
+    )
     return data | {
         "seo_title": page.seo_title,
         "search_description": page.search_description,

@@ -34,7 +34,7 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page, PageManager, PageQuerySet, PageViewRestriction
 from wagtail.search import index
 
-from ..blocks import NewsBodyBlock
+from ..blocks import NewsBodyBlock, prefetch_stream_images
 from ..conf import govnews_settings
 from ..slugs import ascii_slug
 from .snippets import NewsCategory
@@ -301,6 +301,10 @@ class NewsPage(AsciiSlugMixin, RoutablePageMixin, Page):
         if self.date is None and self.live:
             self.date = self.first_published_at or timezone.now()
         super().save(*args, **kwargs)
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        prefetch_stream_images(self.body)  # one query for the images of every block type
+        return super().get_context(request, *args, **kwargs)
 
     @property
     def display_date(self) -> datetime:
