@@ -262,11 +262,16 @@ def test_find_requires_path(client, article):
 @pytest.mark.django_db
 def test_hidden_articles_never_appear(client, newsroom, news_index):
     draft = make_news(news_index, "Nháp 2", publish=False)
+    scheduled = make_news(news_index, "Hẹn giờ", publish=False)
+    scheduled.go_live_at = datetime.now(UTC) + timedelta(days=1)
+    scheduled.save_revision().publish()
+    scheduled.refresh_from_db()
+    assert not scheduled.live
     private = make_news(news_index, "Riêng tư 2")
     PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
     listing = json.dumps(api_get(client, LIST).json())
-    assert "Nháp" not in listing and "Riêng tư" not in listing
-    for page in (draft, private):
+    assert "Nháp" not in listing and "Riêng tư" not in listing and "Hẹn giờ" not in listing
+    for page in (draft, private, scheduled):
         for suffix in ("", "qr.svg", "qr.png"):
             assert api_get(client, f"{LIST}{page.pk}/{suffix}").status_code == 404
         assert (
