@@ -6,6 +6,7 @@ from datetime import datetime
 from io import BytesIO
 from itertools import count
 from typing import Any
+from uuid import uuid4
 
 from django.core.files.images import ImageFile
 from PIL import Image as PILImage
@@ -88,5 +89,8 @@ def image_block(image, caption: str = "", alt_text: str = "", credit: str = "") 
 
 def gallery_block(images: list, layout: str = "grid", title: str = "") -> dict[str, Any]:
     """A gallery block of the given images, each captioned "Ảnh N"."""
-    photos = [photo(image, f"Ảnh {n}", f"Mô tả ảnh {n}") for n, image in enumerate(images, 1)]
+    photos = [
+        {"type": "item", "value": photo(image, f"Ảnh {n}", f"Mô tả ảnh {n}"), "id": str(uuid4())}
+        for n, image in enumerate(images, 1)
+    ]
     return {"type": "gallery", "value": {"title": title, "layout": layout, "images": photos}}

@@ -135,10 +135,18 @@ def test_list_index_filter_and_paging_links(client, newsroom):
     ],
 )
 def test_list_bad_input_is_a_400_problem(client, newsroom, query, message):
-    response = api_get(client, LIST, data=query)
+    response = api_get(client, LIST, data=query, headers={"accept-language": "en"})
     assert response.status_code == 400
     assert response["Content-Type"] == "application/problem+json"
     assert message in response.json()["detail"] + json.dumps(response.json().get("errors"))
+
+
+@pytest.mark.django_db
+def test_problem_messages_follow_accept_language(client, newsroom):
+    vietnamese = api_get(client, LIST, data={"limit": 101}, headers={"accept-language": "vi"})
+    assert vietnamese.json()["detail"] == "limit tối đa là 100 (nhận được 101)."
+    english = api_get(client, LIST, data={"limit": 101}, headers={"accept-language": "en"})
+    assert english.json()["detail"] == "limit must be at most 100 (got 101)."
 
 
 @pytest.mark.django_db

@@ -85,7 +85,7 @@ def open_headless_preview(editor_client, page: NewsPage, **changes) -> str:
 
 def get_preview(token: str | None, **params):
     query = {"token": token, **params} if token is not None else params
-    return api_get(Client(), PREVIEW_URL, data=query)
+    return api_get(Client(), PREVIEW_URL, data=query, headers={"accept-language": "en"})
 
 
 def assert_problem(response, status: int) -> dict:
@@ -174,7 +174,7 @@ def test_new_unsaved_page_asks_for_a_draft_first(editor_client, frontend, news_i
     assert editor_client.post(url, edit_form(page)).json()["is_valid"]
     response = editor_client.get(url, {"mode": "headless"})
     assert response.status_code == 200
-    assert "Save a draft first" in response.content.decode()
+    assert "Hãy lưu bản nháp" in response.content.decode()
 
 
 @pytest.mark.django_db

@@ -19,6 +19,7 @@ EXPECTED_DEFAULTS = {
     "QR_CACHE_TIMEOUT": 60 * 60 * 24 * 30,
     "SHARE_NETWORKS": ["facebook", "zalo", "x", "linkedin", "telegram", "email", "copy"],
     "ZALO_SDK": False,
+    "ASCII_SLUGS": True,
     "NEWS_PER_PAGE": 12,
     "OTHER_NEWS_COUNT": 6,
     "API_DEFAULT_LIMIT": 20,

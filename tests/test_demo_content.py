@@ -10,8 +10,9 @@ from django.core.management import call_command
 from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
-from home.demo import builder, content
+from home.demo import builder, content, english
 from home.demo.images import PICTURES, draw_picture
 from home.demo.stories import generate_articles
 from home.models import HomePage
@@ -51,12 +52,24 @@ def counts() -> dict[str, int]:
         "locales": Locale.objects.count(),
         "users": get_user_model().objects.count(),
         "related": featured().related_news.count(),
+        "translations": Translation.objects.count(),
+        "translated strings": StringTranslation.objects.count(),
     }
 
 
 def photos_of(page: NewsPage) -> list[dict]:
     """The captioned photos in the body of ``page`` (galleries left out)."""
     return [block.value for block in page.body if block.block_type == "image"]
+
+
+def all_photos(page: NewsPage) -> list[tuple[int, str, str]]:
+    """(image id, caption, alt text) of every photo of ``page``, galleries included."""
+    found = []
+    for block in page.body:
+        if block.block_type in ("image", "gallery"):
+            values = block.value["images"] if block.block_type == "gallery" else [block.value]
+            found += [(value["image"].pk, value["caption"], value["alt_text"]) for value in values]
+    return found
 
 
 def test_loads_a_complete_demo_portal() -> None:
@@ -121,6 +134,50 @@ def test_loads_a_complete_demo_portal() -> None:
     assert page.get_full_url() in output
     assert page.get_full_url().startswith("http://127.0.0.1:8000/vi/khoa-giao/")
     assert_featured_structure(page)
+    english_featured = page.get_translation(Locale.objects.get(language_code="en"))
+    assert english_featured.get_full_url() in output
+    assert english_featured.get_full_url().startswith("http://127.0.0.1:8000/en/science-education/")
+
+
+def test_english_versions_are_wagtail_localize_translations() -> None:
+    load()
+    english_locale = Locale.objects.get(language_code="en")
+
+    english_news = NewsPage.objects.live().filter(locale=english_locale)
+    assert english_news.count() >= 6
+    assert all(page.url.startswith("/en/") for page in english_news)
+    home = HomePage.objects.get(locale=english_locale)
+    assert (home.live, home.url, home.title) == (True, "/en/", english.HOME_TITLE)
+    assert sorted(NewsIndexPage.objects.filter(locale=english_locale).values_list("title")) == [
+        ("News",),
+        ("Notices",),
+        ("Science and Education",),
+    ]
+    assert {c.translation_key for c in NewsCategory.objects.filter(locale=english_locale)} == {
+        c.translation_key for c in NewsCategory.objects.filter(locale__language_code="vi")
+    }
+    assert NewsCategory.objects.filter(locale=english_locale, slug="education").exists()
+
+    for translation in Translation.objects.select_related("source"):
+        total, translated = translation.get_progress()
+        assert translated == total, f"untranslated strings in {translation.source.object_repr}"
+
+    galleries = 0
+    for page in english_news:
+        original = page.get_translation(Locale.objects.get(language_code="vi"))
+        source = TranslationSource.objects.get(object_id=page.translation_key)
+        assert source.locale.language_code == "vi"
+        assert source.translations.filter(target_locale=english_locale).exists()
+        assert page.title != original.title and page.lead != original.lead
+        assert page.date == original.date and page.hero_image_id == original.hero_image_id
+        english_photos, photos = all_photos(page), all_photos(original)
+        assert [photo[0] for photo in english_photos] == [photo[0] for photo in photos]
+        assert all(
+            mine[1] != theirs[1] and mine[2] != theirs[2]
+            for mine, theirs in zip(english_photos, photos, strict=True)
+        )
+        galleries += any(block.block_type == "gallery" for block in page.body)
+    assert galleries >= 2  # a grid and a slideshow, captions and alt texts in English
 
 
 def assert_featured_structure(page: NewsPage) -> None:
@@ -170,6 +227,22 @@ def test_loading_twice_creates_nothing_new() -> None:
     assert " 0 created" in output and "news articles" in output
 
 
+def test_an_original_edited_in_the_admin_is_still_translated() -> None:
+    load()
+    english_locale = Locale.objects.get(language_code="en")
+    page = featured()
+    page.get_translation(english_locale).delete()
+    page.lead = "Sapo do biên tập viên sửa lại."
+    page.save_revision().publish()
+
+    load()
+
+    english_page = featured().get_translation(english_locale)
+    assert english_page.live
+    assert english_page.title == english.FEATURED_ARTICLE.title
+    assert english_page.lead == "Sapo do biên tập viên sửa lại."  # waits for a translator
+
+
 def test_failed_load_leaves_no_rows_and_no_files(monkeypatch) -> None:
     def fail(*args: object, **kwargs: object) -> None:
         raise RuntimeError("disk full")
@@ -198,6 +271,21 @@ def test_featured_article_renders(client) -> None:
     html = response.content.decode()
     assert page.title in html
     assert "Toàn cảnh hội nghị" in html
+
+    english_page = page.get_translation(Locale.objects.get(language_code="en"))
+    response = client.get(english_page.url)
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    for text in (
+        english.FEATURED_ARTICLE.title,
+        "Thursday, 29 December 2022, 17:05",
+        "The conference in the hall of the District Political Centre.",
+        "Information utilities",
+        "Other news",
+    ):
+        assert text in html, text
+    assert "Toàn cảnh hội nghị" not in html
 
 
 def test_generated_articles_are_unique_and_recent() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import polib
 import pytest
 from django.template.base import Lexer, TokenType
 
@@ -53,3 +54,17 @@ def test_the_check_catches_unmarked_text():
         "Hello",
     ]
     assert untranslated('<p>{% translate "Hello" %}</p><a title="{% translate "x" %}">') == []
+
+
+LOCALE = Path(__file__).resolve().parent.parent / "wagtail_govnews" / "locale"
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_catalogues_are_complete_and_compiled(language):
+    po = polib.pofile(str(LOCALE / language / "LC_MESSAGES" / "django.po"))
+    mo = polib.mofile(str(LOCALE / language / "LC_MESSAGES" / "django.mo"))
+    if language == "vi":
+        assert [entry.msgid for entry in po if not entry.translated()] == []
+    compiled = {entry.msgid: entry.msgstr for entry in mo if entry.msgid}
+    translated = {entry.msgid: entry.msgstr for entry in po if entry.translated()}
+    assert compiled == translated, "run `make messages` and commit the .mo files"

@@ -27,6 +27,8 @@ DEFAULTS: dict[str, Any] = {
     # Share links
     "SHARE_NETWORKS": ["facebook", "zalo", "x", "linkedin", "telegram", "email", "copy"],
     "ZALO_SDK": False,  # opt in to Zalo's official SDK button (loaded lazily)
+    # Slugs
+    "ASCII_SLUGS": True,  # "Đại hội" → "dai-hoi" in code and admin; False keeps Unicode slugs
     # Listings
     "NEWS_PER_PAGE": 12,  # items per page on a news index page
     "OTHER_NEWS_COUNT": 6,  # items in the "other news" box of an article

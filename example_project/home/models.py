@@ -7,6 +7,7 @@ from django.http import HttpRequest
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from wagtail_govnews.models import NewsIndexPage, NewsPage
 
@@ -18,16 +19,25 @@ class HomePage(Page):
     latest_count = models.PositiveSmallIntegerField(default=9)
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("latest_count")]
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("intro"),
+        SynchronizedField("latest_count", overridable=False),
+        SynchronizedField("show_in_menus", overridable=False),
+    ]
     subpage_types = ["wagtail_govnews.NewsIndexPage"]
     max_count_per_parent = 1
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = NewsIndexPage.objects.child_of(self).live().public()
-        context["latest_news"] = (
-            NewsPage.objects.descendant_of(self)
-            .published()
-            .newest_first()
-            .for_listing()[: self.latest_count]
-        )
+        news = NewsPage.objects.descendant_of(self).published()
+        query = request.GET.get("q", "").strip()[:200]
+        if query:
+            news = news.matching(query)
+        context["search_query"] = query
+        context["latest_news"] = news.newest_first().for_listing()[: self.latest_count]
         return context

@@ -12,7 +12,7 @@ from pydantic import Field
 from wagtail.models import Locale, Page
 
 from ..conf import govnews_settings
-from ..models import NewsPage, NewsPageQuerySet
+from ..models import NewsCategory, NewsPageQuerySet
 from .errors import APIError
 
 
@@ -67,7 +67,8 @@ def apply_filters(news: NewsPageQuerySet, filters: NewsFilters) -> NewsPageQuery
             raise APIError(400, _("No news section with id %(id)d.") % {"id": filters.index})
         news = news.child_of(parent)
     if filters.category:
-        news = news.filter(categories__slug=filters.category)
+        same_category = NewsCategory.objects.filter(slug=filters.category)
+        news = news.filter(categories__translation_key__in=same_category.values("translation_key"))
     if filters.tag:
         news = news.filter(tagged_items__tag__slug=filters.tag)
     if filters.date_from and filters.date_to and filters.date_from > filters.date_to:
@@ -81,16 +82,3 @@ def apply_filters(news: NewsPageQuerySet, filters: NewsFilters) -> NewsPageQuery
 
 def _start_of(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min))
-
-
-SEARCH_RESULT_CAP = 1000
-
-
-def apply_search(news: NewsPageQuerySet, query: str | None) -> NewsPageQuerySet:
-    """Keep the articles matching ``query`` (up to ``SEARCH_RESULT_CAP`` of them)."""
-    if not query or not query.strip():
-        return news
-    # Search backends cannot apply every ORM filter: search live news, then narrow with `news`.
-    candidates = NewsPage.objects.live()
-    matches = candidates.search(query.strip(), order_by_relevance=False)[:SEARCH_RESULT_CAP]
-    return news.filter(pk__in=[page.pk for page in matches])

@@ -100,6 +100,9 @@ class NewsSummary(NewsTeaser):
     categories: list[Category]
     tags: list[Tag]
     section_id: int
+    translations: list[Translation] = Field(
+        description="Published versions of the article in the other languages."
+    )
 
 
 class NewsList(Schema):
@@ -204,7 +207,6 @@ class NewsDetail(NewsSummary):
     qr: QRCode
     share: list[ShareLink]
     other_news: list[NewsTeaser]
-    translations: list[Translation]
 
 
 class SocialAccount(Schema):

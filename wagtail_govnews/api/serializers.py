@@ -14,6 +14,7 @@ from wagtail.models import Page
 
 from ..dates import format_dateline, iso_datetime
 from ..models import NewsPage, NewsPageQuerySet, NewsPageTag
+from ..models.pages import localize_categories
 from ..share import ShareURLError, share_links
 from .blocks import serialize_body
 from .images import absolute, rendition_specs, serialize_image
@@ -65,19 +66,54 @@ def teaser(request: HttpRequest, page: NewsPage) -> dict[str, Any]:
     }
 
 
-def summary(request: HttpRequest, page: NewsPage) -> dict[str, Any]:
+def summary(
+    request: HttpRequest, page: NewsPage, translations: dict[str, list[NewsPage]] | None = None
+) -> dict[str, Any]:
     """The list representation of an article (from :func:`news_queryset`)."""
+    if translations is None:
+        translations = published_translations([page])
     return teaser(request, page) | {
         "author": page.author,
         "categories": [
             {"id": category.pk, "name": category.name, "slug": category.slug}
-            for category in page.categories.all()
+            for category in page.localized_categories()
         ],
         "tags": [
             {"name": item.tag.name, "slug": item.tag.slug} for item in page.tagged_items.all()
         ],
         "section_id": page.section_pk,
+        "translations": [
+            {
+                "id": other.pk,
+                "locale": other.locale.language_code,
+                "title": other.title,
+                "url": other.get_full_url(request) or "",
+            }
+            for other in translations.get(str(page.translation_key), [])
+            if other.pk != page.pk
+        ],
     }
+
+
+def summaries(request: HttpRequest, pages: list[NewsPage]) -> list[dict[str, Any]]:
+    """Summaries of several articles, with categories and translations batched."""
+    localize_categories(pages)
+    translations = published_translations(pages)
+    return [summary(request, page, translations) for page in pages]
+
+
+def published_translations(pages: list[NewsPage]) -> dict[str, list[NewsPage]]:
+    """Published versions of ``pages`` in every language, by translation key (one query)."""
+    versions = (
+        NewsPage.objects.published()
+        .filter(translation_key__in={page.translation_key for page in pages})
+        .select_related("locale")
+        .order_by("locale__language_code")
+    )
+    grouped: dict[str, list[NewsPage]] = {}
+    for version in versions:
+        grouped.setdefault(str(version.translation_key), []).append(version)
+    return grouped
 
 
 def detail(request: HttpRequest, page: NewsPage) -> dict[str, Any]:
@@ -89,12 +125,6 @@ def detail(request: HttpRequest, page: NewsPage) -> dict[str, Any]:
         share = []
     qr_args = {"page_id": page.pk}
     other = page.other_news(queryset=_with_images(NewsPage.objects.all())) if page.pk else []
-    translations = (
-        NewsPage.objects.published()
-        .filter(translation_key=page.translation_key)
-        .exclude(pk=page.pk)
-        .select_related("locale")
-    )
     return data | {
         "seo_title": page.seo_title,
         "search_description": page.search_description,
@@ -128,15 +158,6 @@ def detail(request: HttpRequest, page: NewsPage) -> dict[str, Any]:
             for link in share
         ],
         "other_news": [teaser(request, item) for item in other],
-        "translations": [
-            {
-                "id": translation.pk,
-                "locale": translation.locale.language_code,
-                "title": translation.title,
-                "url": translation.get_full_url(request) or "",
-            }
-            for translation in translations
-        ],
     }
 
 

@@ -21,6 +21,7 @@ from ..dates import format_dateline, iso_datetime
 from ..models import GovNewsSettings
 from ..qr import QRCodeError, cached_qr_svg
 from ..share import ShareNetworkError, ShareURLError, share_links, share_url
+from ..translations import language_links
 
 register = template.Library()
 logger = logging.getLogger(__name__)
@@ -143,3 +144,9 @@ def _site_settings(context: template.Context) -> GovNewsSettings | None:
     if not hasattr(request, cache_name):
         setattr(request, cache_name, GovNewsSettings.for_request(request))
     return getattr(request, cache_name)
+
+
+@register.inclusion_tag("wagtail_govnews/includes/language_switcher.html", takes_context=True)
+def language_switcher(context: template.Context) -> dict[str, Any]:
+    """Links to the current page in every content language: its translation, else that home."""
+    return {"languages": language_links(context.get("page"), _request(context))}

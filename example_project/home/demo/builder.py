@@ -3,7 +3,8 @@
 Every ``ensure_*`` function is idempotent: objects are looked up by a stable key (a slug, a
 title, a username) and only created when missing, so loading twice creates nothing new.
 Pages that exist are left as they are, so edits made in the admin survive a reload; the
-default site and the portal settings are brought back to the demo values.
+default site and the portal settings are brought back to the demo values. English versions
+are made with wagtail-localize (:mod:`home.demo.translation`) only where none exists yet.
 """
 
 from __future__ import annotations
@@ -32,11 +33,12 @@ from wagtail_govnews.models import (
 from wagtail_govnews.slugs import ascii_slug
 
 from ..models import HomePage
-from . import content
+from . import content, english
 from .images import PICTURES, PictureSpec, render_jpeg
 from .report import Tally
 from .specs import ArticleSpec, ImageRef, SectionSpec
 from .stories import generate_articles
+from .translation import Texts, article_texts, plain, rich, translate
 
 AbstractImage = Any  # the project's image model, from get_image_model()
 
@@ -48,6 +50,7 @@ class DemoResult:
     site: Site
     home: HomePage
     featured: NewsPage
+    featured_english: NewsPage
     tally: Tally
     admin_created: bool
 
@@ -82,13 +85,15 @@ def load_demo_content(
                 pages[spec.slug] = ensure_article(section, spec, categories, images, tally)
             featured = pages[content.FEATURED_SLUG]
             curate_other_news(featured, content.FEATURED_RELATED_COUNT, tally)
+            translated = ensure_english(home, sections, categories, pages, now, tally)
             ensure_portal_settings(site, tally)
             admin_created = ensure_superuser(tally)
     except BaseException:
         for file in written:
             file.storage.delete(file.name)
         raise
-    return DemoResult(site, home, featured, tally, admin_created)
+    featured_english = translated[content.FEATURED_SLUG]
+    return DemoResult(site, home, featured, featured_english, tally, admin_created)
 
 
 def ensure_locales(tally: Tally) -> Locale:
@@ -246,6 +251,62 @@ def curate_other_news(page: NewsPage, count: int, tally: Tally) -> None:
     page.related_news = [NewsPageRelatedNews(news=pick) for pick in picks]
     page.save_revision().publish()
     tally.add("other-news picks", True, len(picks))
+
+
+def ensure_english(
+    home: HomePage,
+    sections: dict[str, NewsIndexPage],
+    categories: dict[str, NewsCategory],
+    pages: dict[str, NewsPage],
+    now: datetime | None,
+    tally: Tally,
+) -> dict[str, NewsPage]:
+    """English translations of the home page, sections, categories and some articles.
+
+    Returns the English articles by the slug of their Vietnamese original.
+    """
+    locale = Locale.objects.get(language_code=english.LANGUAGE)
+    home_texts = {
+        **plain(content.HOME_TITLE, english.HOME_TITLE),
+        **plain(content.HOME_SLUG, english.HOME_SLUG),
+        **rich(content.HOME_INTRO, english.HOME_INTRO),
+    }
+    _translate(home, locale, home_texts, "English home page", tally)
+    for spec in content.SECTIONS:
+        _translate(sections[spec.slug], locale, section_texts(spec), "English sections", tally)
+    for name, category in categories.items():
+        texts = {
+            **plain(name, english.CATEGORIES[name]),
+            **plain(category.slug, english.category_slug(name)),
+        }
+        _translate(category, locale, texts, "English categories", tally)
+    return {
+        original.slug: _translate(
+            pages[original.slug],
+            locale,
+            article_texts(original, translation),
+            "English articles",
+            tally,
+        )
+        for original, translation in english.translated_articles(now)
+    }
+
+
+def section_texts(spec: SectionSpec) -> Texts:
+    """The strings of a Vietnamese section with their English translations."""
+    translation = english.SECTIONS[spec.slug]
+    return {
+        **plain(spec.title, translation.title),
+        **plain(spec.slug, translation.slug),
+        **rich(spec.intro, translation.intro),
+    }
+
+
+def _translate(instance: Any, locale: Locale, texts: Texts, kind: str, tally: Tally) -> Any:
+    """Translate ``instance`` into ``locale`` unless it is already, and count it."""
+    translated, created = translate(instance, locale, texts)
+    tally.add(kind, created)
+    return translated
 
 
 def ensure_portal_settings(site: Site, tally: Tally) -> GovNewsSettings:

@@ -7,6 +7,7 @@ each reference for the primary key of the saved Wagtail image.
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -92,13 +93,24 @@ def captioned_image(key: str, caption: str, credit: str = "", alignment: str = "
 def gallery(
     title: str, photos: list[tuple[str, str]], credit: str = "", layout: str = "grid"
 ) -> Block:
-    """A gallery of ``(picture key, caption)`` pairs shown as a grid or a slideshow."""
+    """A gallery of ``(picture key, caption)`` pairs shown as a grid or a slideshow.
+
+    The photos are stored the way the admin saves a list (each with a type and an id):
+    wagtail-localize only offers the captions and alt texts of such lists for translation.
+    """
     return {
         "type": "gallery",
         "value": {
             "title": title,
             "layout": layout,
-            "images": [photo_value(key, caption, credit) for key, caption in photos],
+            "images": [
+                {
+                    "type": "item",
+                    "value": photo_value(key, caption, credit),
+                    "id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"govnews-demo/{title}/{n}/{key}")),
+                }
+                for n, (key, caption) in enumerate(photos)
+            ],
         },
     }
 

@@ -579,34 +579,69 @@ TOPICS: tuple[Topic, ...] = (
 )
 
 
-def generate_articles(now: datetime | None = None) -> list[ArticleSpec]:
+@dataclass(frozen=True)
+class Story:
+    """One topic told in one district on one day: what makes each generated article unique."""
+
+    topic: Topic
+    kind: str
+    name: str
+    date: datetime
+    author: str
+    round_: int
+    index: int
+
+
+@dataclass(frozen=True)
+class Voice:
+    """How one language writes a story: district names, figures and photo credits."""
+
+    district: Callable[[str, str], str]
+    """("quận", "Bình An") → "quận Bình An"."""
+    number: Callable[[int], str]
+    credit: str
+    """Photo credit, with ``{author}``."""
+    author: Callable[[str], str] = str
+
+
+VIETNAMESE = Voice(
+    district=lambda kind, name: f"{kind} {name}", number=vn_number, credit="Ảnh: {author}"
+)
+
+
+def plan_stories(now: datetime | None = None) -> list[Story]:
     """Every topic told in :data:`ROUNDS` districts, newest first, over the last two months."""
     now = timezone.localtime(now or timezone.now(), LOCAL_TZ)
     total = len(TOPICS) * ROUNDS
-    articles = []
+    stories = []
     for index in range(total):
         round_, topic = divmod(index, len(TOPICS))
         kind, name = DISTRICTS[(index + round_ * 3) % len(DISTRICTS)]
         date = _dateline(now, index, total)
         author = AUTHORS[index % len(AUTHORS)]
-        articles.append(build_article(TOPICS[topic], kind, name, date, author, round_, index))
-    return articles
+        stories.append(Story(TOPICS[topic], kind, name, date, author, round_, index))
+    return stories
 
 
-def build_article(
-    topic: Topic, kind: str, name: str, date: datetime, author: str, round_: int, index: int
-) -> ArticleSpec:
-    """Tell ``topic`` in the district ``kind name`` (e.g. "quận", "Bình An")."""
-    rng = random.Random(f"{topic.key}/{name}")
+def generate_articles(now: datetime | None = None) -> list[ArticleSpec]:
+    """The Vietnamese article of every planned story (:func:`plan_stories`)."""
+    return [build_article(story.topic, story) for story in plan_stories(now)]
+
+
+def build_article(topic: Topic, story: Story, voice: Voice = VIETNAMESE) -> ArticleSpec:
+    """Tell ``topic`` (the story's own, or its translation) as ``story`` says, in ``voice``."""
+    rng = random.Random(f"{story.topic.key}/{story.name}")
+    district = voice.district(story.kind, story.name)
     values: Values = {
-        "d": f"{kind} {name}",
-        "D": f"{kind.capitalize()} {name}",
-        "n1": vn_number(rng.randrange(300, 4800, 10)),
+        "d": district,
+        "D": district[:1].upper() + district[1:],
+        "n1": voice.number(rng.randrange(300, 4800, 10)),
         "n2": rng.randint(12, 58),
         "n3": rng.randint(3, 12),
         "pct": rng.randint(62, 96),
     }
-    credit = f"Ảnh: {author}"
+    author = voice.author(story.author)
+    credit = voice.credit.format(author=author)
     first, middle, last = (text.format(**values) for text in topic.paragraphs)
     body: list[Block] = [paragraph(first)]
     if topic.photo:
@@ -619,21 +654,22 @@ def build_article(
 
     title = topic.title.format(**values)
     slug = ascii_slug(title)
-    place = ascii_slug(name)
+    place = ascii_slug(story.name)
+    original_url = f"https://example.gov.vn/{place}/tin-goc/{slug}"
     return ArticleSpec(
         section=topic.section,
         slug=slug,
         title=title,
-        date=date,
+        date=story.date,
         lead=topic.lead.format(**values),
         body=body,
-        hero=topic.heroes[round_ % len(topic.heroes)],
+        hero=topic.heroes[story.round_ % len(topic.heroes)],
         author=author,
         source_name=topic.source.format(**values),
-        source_url=f"https://example.gov.vn/{place}/{topic.key}",
+        source_url=f"https://example.gov.vn/{place}/{story.topic.key}",
         categories=topic.categories,
         tags=topic.tags,
-        original_url=f"https://example.gov.vn/{place}/tin-goc/{slug}" if index % 3 == 0 else "",
+        original_url=original_url if story.index % 3 == 0 else "",
     )
 
 

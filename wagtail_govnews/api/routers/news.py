@@ -16,9 +16,9 @@ from ...models import NewsPage
 from ...qr import QRCodeError, cached_qr_png, cached_qr_svg
 from ..caching import http_cached
 from ..errors import APIError
-from ..params import NewsFilters, apply_filters, apply_search, page_limit, reject_unknown_params
+from ..params import NewsFilters, apply_filters, page_limit, reject_unknown_params
 from ..schemas import NewsDetail, NewsList, Problem
-from ..serializers import detail, news_queryset, summary
+from ..serializers import detail, news_queryset, summaries
 
 router = Router(tags=["news"])
 ERRORS = {400: Problem, 404: Problem}
@@ -31,7 +31,9 @@ def list_news(request: HttpRequest, filters: Query[NewsFilters]) -> dict:
     """Published articles, newest first, filtered and paged."""
     reject_unknown_params(request, LIST_PARAMS)
     limit = page_limit(filters)
-    news = apply_search(apply_filters(news_queryset(), filters), filters.search)
+    news = apply_filters(news_queryset(), filters)
+    if filters.search:
+        news = news.matching(filters.search)
     count = news.count()
     items = list(news.newest_first()[filters.offset : filters.offset + limit])
     return {
@@ -44,7 +46,7 @@ def list_news(request: HttpRequest, filters: Query[NewsFilters]) -> dict:
         "previous": _page_link(request, max(filters.offset - limit, 0), limit)
         if filters.offset
         else None,
-        "items": [summary(request, page) for page in items],
+        "items": summaries(request, items),
     }
 
 

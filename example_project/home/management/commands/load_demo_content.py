@@ -15,7 +15,8 @@ from home.demo.builder import load_demo_content
 class Command(BaseCommand):
     help = (
         "Load the demo portal: home page, news sections, categories, drawn images, "
-        "published articles, portal settings and an admin/admin superuser. "
+        "published articles, English translations of part of them (made with "
+        "wagtail-localize), portal settings and an admin/admin superuser. "
         "Safe to run again: existing objects are reused, nothing is duplicated."
     )
 
@@ -46,3 +47,4 @@ class Command(BaseCommand):
         write(f"  username / password: {content.ADMIN_USERNAME} / {content.ADMIN_PASSWORD}{note}")
         write(f"Home page:        {result.home.get_full_url()}")
         write(f"Featured article: {result.featured.get_full_url()}")
+        write(f"  in English:     {result.featured_english.get_full_url()}")
