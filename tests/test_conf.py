@@ -28,6 +28,10 @@ EXPECTED_DEFAULTS = {
     "API_CACHE_CONTROL": "public, max-age=60, s-maxage=600, stale-while-revalidate=60",
     "API_QR_CACHE_CONTROL": "public, max-age=86400",
     "PREVIEW_MAX_AGE": 3600,
+    "CANONICAL_TO_ORIGINAL": True,
+    "PDF_FONT_PATH": None,
+    "PDF_BOLD_FONT_PATH": None,
+    "FEED_ITEMS": 20,
 }
 
 

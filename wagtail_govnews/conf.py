@@ -39,6 +39,12 @@ DEFAULTS: dict[str, Any] = {
     "API_CACHE_CONTROL": "public, max-age=60, s-maxage=600, stale-while-revalidate=60",
     "API_QR_CACHE_CONTROL": "public, max-age=86400",  # QR images change only with the URL
     "PREVIEW_MAX_AGE": 3600,  # seconds a headless preview token stays valid
+    # Search engines, social cards and the PDF download
+    "CANONICAL_TO_ORIGINAL": True,  # rel=canonical points at original_url when it is set
+    "PDF_FONT_PATH": None,  # TrueType font of PDF text; None finds DejaVu Sans
+    "PDF_BOLD_FONT_PATH": None,  # its bold face; None: next to the regular one, else regular
+    # Feeds
+    "FEED_ITEMS": 20,  # newest articles in each RSS/Atom feed
 }
 
 

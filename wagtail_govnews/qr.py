@@ -8,6 +8,7 @@ Options left as ``None`` come from the ``WAGTAIL_GOVNEWS`` settings, read on eve
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable
 from io import BytesIO
 from typing import TypeVar
@@ -40,6 +41,10 @@ _MAX_BYTES = {"L": 2953, "M": 2331, "Q": 1663, "H": 1273}
 
 _T = TypeVar("_T", str, bytes)
 
+#: Characters XML 1.0 forbids (C0 controls but tab and newlines, U+FFFE, U+FFFF): one in the
+#: title would make the standalone SVG malformed, and browsers would not show it at all.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
 
 class QRCodeError(ValueError):
     """Raised when data or options cannot make a QR code."""
@@ -64,6 +69,10 @@ def qr_matrix(data: str, *, error_correction: str | None = None) -> list[list[bo
     level = _level(error_correction)
     if not data:
         raise QRCodeError("Cannot make a QR code from empty data.")
+    try:
+        data.encode("utf-8")
+    except UnicodeEncodeError as exc:  # a lone surrogate, e.g. from a broken decoder
+        raise QRCodeError("Cannot make a QR code from text that is not valid Unicode.") from exc
     code = qrcode.QRCode(error_correction=_LEVELS[level], border=int(govnews_settings.QR_BORDER))
     code.add_data(data)
     try:
@@ -120,7 +129,7 @@ def qr_svg(
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {n} {n}" width="{width}" '
         f'height="{width}" role="img"{labelledby} shape-rendering="crispEdges">'
-        f"<title{title_attrs}>{escape(text)}</title>"
+        f"<title{title_attrs}>{escape(_NOT_XML.sub('', text))}</title>"
         '<rect width="100%" height="100%" fill="#fff"/>'
         f'<path stroke="#000" stroke-width="1" d="{_svg_path(matrix)}"/></svg>'
     )

@@ -97,7 +97,10 @@ NETWORKS: dict[str, ShareNetwork] = {
 
 def validate_share_url(url: str) -> str:
     """Return ``url`` unchanged if it is an absolute http(s) URL, else raise ShareURLError."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # e.g. "http://[" (a malformed IPv6 host)
+        parts = urlsplit("")
     if parts.scheme.lower() not in ALLOWED_SCHEMES or not parts.netloc:
         raise ShareURLError(f"Only http(s) URLs can be shared, got {url!r}.")
     return url

@@ -12,7 +12,8 @@ _LETTER_MAP = str.maketrans({"đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ł": "
 
 def ascii_slug(text: str, max_length: int = 255) -> str:
     """Return an ASCII slug keeping every letter without its diacritics ("Đại hội" → "dai-hoi")."""
-    return slugify(fold_diacritics(text))[:max_length].strip("-")
+    # Strip again after cutting, as slugify does: a cut may end the slug with "-" or "_".
+    return slugify(fold_diacritics(text))[:max_length].strip("-_")
 
 
 def _latin_letters_with_marks() -> list[str]:

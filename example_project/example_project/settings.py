@@ -1,7 +1,15 @@
 """Settings of the wagtail-govnews example portal.
 
-SQLite by default; set ``DATABASE_URL`` (e.g. ``postgres://user@127.0.0.1:5432/govnews``)
-to use PostgreSQL. Not for production as is: set ``DJANGO_SECRET_KEY`` and ``DJANGO_DEBUG=0``.
+Environment variables:
+
+- ``DATABASE_URL`` (e.g. ``postgres://postgres@127.0.0.1:5432/govnews``): use that database
+  (PostgreSQL needs ``psycopg``, in the ``example`` extra) instead of SQLite in ``db.sqlite3``.
+- ``REDIS_URL`` (e.g. ``redis://127.0.0.1:6379/0``): Django's default cache becomes a Redis
+  cache shared by all server processes. QR codes, image renditions, Wagtail's site root paths
+  and preview tokens go through Django's cache framework, so every worker sees the same
+  entries; without it each process keeps its own in-memory cache.
+
+Not for production as is: set ``DJANGO_SECRET_KEY`` and ``DJANGO_DEBUG=0``.
 """
 
 import os
@@ -26,6 +34,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.table_block",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.frontend_cache",
+    "wagtail.contrib.sitemaps",
     "wagtail.api.v2",
     "wagtail.api.v3",
     "wagtail.embeds",

@@ -9,11 +9,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.api.v3.urls import api as wagtail_api_v3
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from wagtail_govnews.api import api as govnews_api
+from wagtail_govnews.sitemaps import PortalSitemap
 
 # Wagtail's own read API v2 (Django REST framework); NewsPage exposes its api_fields here.
 wagtail_api_v2 = WagtailAPIRouter("wagtailapi")
@@ -25,6 +27,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("govnews/", include("wagtail_govnews.urls")),
+    # Every language of the site, with hreflang alternates; news sitemaps: /govnews/sitemaps/.
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}),
     # Package headless API (wagtail_govnews.api) is mounted here.
     path("api/govnews/", govnews_api.urls),
     path("api/v2/", wagtail_api_v2.urls),

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from ninja import NinjaAPI
-
 from .. import __version__
 from .errors import register_error_handlers
+from .openapi import GovNewsAPI
 from .routers.news import router as news_router
 from .routers.preview import router as preview_router
 from .routers.social import router as social_router
 
-api = NinjaAPI(
+api = GovNewsAPI(
     title="wagtail-govnews API",
     version=__version__,
     description=(

@@ -7,13 +7,18 @@ from datetime import date, datetime, time, timedelta
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Schema
-from pydantic import Field
+from ninja import P, Path, Schema
+from pydantic import Field, field_validator
 from wagtail.models import Locale, Page
 
 from ..conf import govnews_settings
 from ..models import NewsCategory, NewsPageQuerySet
 from .errors import APIError
+
+#: Largest page id or offset accepted: Wagtail page ids are 32-bit integers in every database.
+MAX_INT = 2**31 - 1
+
+PageId = Path[int, P(ge=1, le=MAX_INT, description="Id of a published article.")]
 
 
 class NewsFilters(Schema):
@@ -25,9 +30,19 @@ class NewsFilters(Schema):
     date_from: date | None = Field(None, description="First day included (YYYY-MM-DD).")
     date_to: date | None = Field(None, description="Last day included (YYYY-MM-DD).")
     search: str | None = Field(None, max_length=200, description="Words to search for.")
-    index: int | None = Field(None, ge=1, description="Id of the news section (parent page).")
+    index: int | None = Field(
+        None, ge=1, le=MAX_INT, description="Id of the news section (parent page)."
+    )
     limit: int | None = Field(None, ge=1, description="Items per page (default 20).")
-    offset: int = Field(0, ge=0, description="Items to skip.")
+    offset: int = Field(0, ge=0, le=MAX_INT, description="Items to skip.")
+
+    @field_validator("locale", "category", "tag", "search")
+    @classmethod
+    def _no_nul(cls, value: str | None) -> str | None:
+        """Refuse NUL characters, which no database text column can hold."""
+        if value and "\x00" in value:
+            raise ValueError("must not contain NUL characters")
+        return value
 
 
 def reject_unknown_params(request: HttpRequest, allowed: set[str]) -> None:
@@ -73,9 +88,10 @@ def apply_filters(news: NewsPageQuerySet, filters: NewsFilters) -> NewsPageQuery
         news = news.filter(tagged_items__tag__slug=filters.tag)
     if filters.date_from and filters.date_to and filters.date_from > filters.date_to:
         raise APIError(400, _("date_from must not be after date_to."))
-    if filters.date_from:
+    # The first and last representable days bound nothing (and would overflow in UTC).
+    if filters.date_from and filters.date_from > date.min:
         news = news.filter(date__gte=_start_of(filters.date_from))
-    if filters.date_to:
+    if filters.date_to and filters.date_to < date.max:
         news = news.filter(date__lt=_start_of(filters.date_to) + timedelta(days=1))
     return news.distinct() if filters.category or filters.tag else news
 

@@ -99,6 +99,11 @@ def summaries(request: HttpRequest, pages: list[NewsPage]) -> list[dict[str, Any
     """Summaries of several articles, with categories and translations batched."""
     localize_categories(pages)
     translations = published_translations(pages)
+    # An article listed beside its translation is linked from it as listed, not as read again
+    # by another query, which may already see a newer revision: one response, one state.
+    listed = {page.pk: page for page in pages}
+    for versions in translations.values():
+        versions[:] = [listed.get(version.pk, version) for version in versions]
     return [summary(request, page, translations) for page in pages]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
@@ -14,6 +15,7 @@ from django.db.models import Exists, OuterRef, Prefetch
 from django.db.models.functions import Length, Substr
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -61,9 +63,11 @@ class NewsPageQuerySet(PageQuerySet):
         """Articles matching ``query`` with or without diacritics, at most ``limit`` of them.
 
         Searches the folded ``search_text`` of live articles (search backends cannot apply
-        every ORM filter), then narrows this queryset to the hits.
+        every ORM filter), then narrows this queryset to the hits. Only the words of ``query``
+        are searched: punctuation such as a lone ``"`` is query syntax to SQLite's FTS5 (an
+        error there) and NUL cannot be sent to PostgreSQL.
         """
-        folded = fold_diacritics(query).strip()
+        folded = " ".join(re.findall(r"\w+", fold_diacritics(query)))
         if not folded:
             return self
         hits = NewsPage.objects.live().search(folded, order_by_relevance=False)[:limit]
@@ -152,7 +156,8 @@ class NewsIndexPage(AsciiSlugMixin, Page):
         elif request.GET.get("category"):
             news = news.none()
         if tag:
-            news = news.filter(tags__slug=tag)
+            # No slug holds NUL, and PostgreSQL refuses to compare text with it.
+            news = news.none() if "\x00" in tag else news.filter(tags__slug=tag)
         query = request.GET.get("q", "").strip()[:200]
         if query:
             news = news.matching(query)
@@ -170,7 +175,7 @@ class NewsIndexPage(AsciiSlugMixin, Page):
 
     def _selected_category(self, request: HttpRequest) -> NewsCategory | None:
         slug = request.GET.get("category", "").strip()
-        if not slug:
+        if not slug or "\x00" in slug:  # PostgreSQL refuses to compare text with NUL
             return None
         return NewsCategory.objects.filter(slug=slug, locale_id=self.locale_id).first()
 
@@ -466,7 +471,7 @@ class NewsPage(AsciiSlugMixin, RoutablePageMixin, Page):
             )
         return HttpResponseRedirect(frontend_url(url_template, make_token(self)))
 
-    # Extra route: the print view.
+    # Extra routes: the print view and the PDF download.
 
     @path("")
     def article(self, request: HttpRequest) -> HttpResponse:
@@ -475,6 +480,18 @@ class NewsPage(AsciiSlugMixin, RoutablePageMixin, Page):
     @path("print/", name="print")
     def print_view(self, request: HttpRequest) -> HttpResponse:
         return self.render(request, template="wagtail_govnews/news_page_print.html")
+
+    @path("pdf/", name="pdf")
+    def pdf_view(self, request: HttpRequest) -> HttpResponse:
+        """The article as a PDF download ("save" in Decree 42/2022/NĐ-CP)."""
+        from ..pdf import article_pdf  # fpdf2 is loaded only when a PDF is asked for
+
+        response = HttpResponse(article_pdf(self, request), content_type="application/pdf")
+        response["Content-Disposition"] = content_disposition_header(
+            as_attachment=True, filename=f"{self.slug}.pdf"
+        )
+        response["X-Robots-Tag"] = "noindex"
+        return response
 
 
 def localize_categories(pages: Iterable[NewsPage]) -> None:

@@ -1,4 +1,4 @@
-"""Per-site settings editors change in the admin: portal name, social accounts, frontend."""
+"""Per-site settings editors change in the admin: portal name, logo, social accounts, frontend."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.images import get_image_model_string
 from wagtail.models import Orderable
 
 
@@ -29,13 +30,22 @@ class SocialNetwork(models.TextChoices):
 
 @register_setting(icon="site")
 class GovNewsSettings(ClusterableModel, BaseSiteSetting):
-    """The portal's name, its official accounts on social networks and its headless frontend."""
+    """The portal's name and logo, its official social network accounts and headless frontend."""
 
     portal_name = models.CharField(
         _("portal name"),
         max_length=255,
         blank=True,
         help_text=_("Publisher name shown on articles, e.g. “Cổng thông tin điện tử Thành phố”."),
+    )
+    logo = models.ForeignKey(
+        get_image_model_string(),
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The publisher's logo that search engines show with articles."),
     )
     zalo_oa_id = models.CharField(
         _("Zalo official account id"),
@@ -57,6 +67,7 @@ class GovNewsSettings(ClusterableModel, BaseSiteSetting):
 
     panels = [
         FieldPanel("portal_name"),
+        FieldPanel("logo"),
         InlinePanel("social_accounts", heading=_("Social accounts"), label=_("Account")),
         MultiFieldPanel([FieldPanel("zalo_oa_id")], heading=_("Zalo")),
         MultiFieldPanel([FieldPanel("frontend_preview_url")], heading=_("Headless frontend")),

@@ -6,13 +6,14 @@ nothing (and logs a warning) instead of raising an error in the page.
 
 from __future__ import annotations
 
+import html
 import logging
 from datetime import date
 from typing import Any
 
 from django import template
 from django.http import HttpRequest
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeData, SafeString, mark_safe
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
@@ -20,6 +21,7 @@ from ..conf import govnews_settings
 from ..dates import format_dateline, iso_datetime
 from ..models import GovNewsSettings
 from ..qr import QRCodeError, cached_qr_svg
+from ..seo import PageMeta, page_meta
 from ..share import ShareNetworkError, ShareURLError, share_links, share_url
 from ..translations import language_links
 
@@ -46,6 +48,9 @@ def qr_code(
     data = "" if value is None else str(value)
     if not data:
         return mark_safe("")
+    if isinstance(title, SafeData):
+        # Already HTML, e.g. from {% blocktranslate asvar %}: qr_svg escapes plain text itself.
+        title = html.unescape(title)
     try:
         svg = cached_qr_svg(data, size=size, error_correction=error_correction, title=title)
     except QRCodeError as error:
@@ -150,3 +155,11 @@ def _site_settings(context: template.Context) -> GovNewsSettings | None:
 def language_switcher(context: template.Context) -> dict[str, Any]:
     """Links to the current page in every content language: its translation, else that home."""
     return {"languages": language_links(context.get("page"), _request(context))}
+
+
+@register.simple_tag(takes_context=True)
+def seo_meta(context: template.Context, page: Page | None) -> PageMeta | None:
+    """Head metadata of a page: description, canonical, hreflang, Open Graph and JSON-LD."""
+    if page is None:
+        return None
+    return page_meta(page, _request(context))

@@ -16,7 +16,7 @@ from ...models import NewsPage
 from ...qr import QRCodeError, cached_qr_png, cached_qr_svg
 from ..caching import http_cached
 from ..errors import APIError
-from ..params import NewsFilters, apply_filters, page_limit, reject_unknown_params
+from ..params import NewsFilters, PageId, apply_filters, page_limit, reject_unknown_params
 from ..schemas import NewsDetail, NewsList, Problem
 from ..serializers import detail, news_queryset, summaries
 
@@ -59,9 +59,9 @@ def find_news(request: HttpRequest, path: str) -> dict:
     return detail(request, page)
 
 
-@router.get("/{int:page_id}/", response={200: NewsDetail, **ERRORS}, url_name="news_detail")
+@router.get("/{page_id}/", response={200: NewsDetail, **ERRORS}, url_name="news_detail")
 @decorate_view(http_cached())
-def get_news(request: HttpRequest, page_id: int) -> dict:
+def get_news(request: HttpRequest, page_id: PageId) -> dict:
     """One published article, fully resolved."""
     reject_unknown_params(request, set())
     return detail(request, _published(page_id))
@@ -69,7 +69,7 @@ def get_news(request: HttpRequest, page_id: int) -> dict:
 
 def _qr_view(fmt: str):
     @decorate_view(http_cached(lambda: govnews_settings.API_QR_CACHE_CONTROL))
-    def view(request: HttpRequest, page_id: int) -> HttpResponse:
+    def view(request: HttpRequest, page_id: PageId) -> HttpResponse:
         reject_unknown_params(request, set())
         page = _published(page_id)
         url = page.get_full_url(request)
@@ -88,8 +88,8 @@ def _qr_view(fmt: str):
 
 for _fmt in ("svg", "png"):
     router.get(
-        f"/{{int:page_id}}/qr.{_fmt}",
-        response={200: None, **ERRORS},
+        f"/{{page_id}}/qr.{_fmt}",
+        response={200: None, **ERRORS, 422: Problem},
         url_name=f"news_qr_{_fmt}",
         openapi_extra={
             "responses": {
@@ -111,7 +111,13 @@ def _published(page_id: int) -> NewsPage:
 
 def _page_at(request: HttpRequest, path: str) -> NewsPage:
     """Resolve a public path, with or without a language prefix, to a published article."""
-    url_path = urlsplit(path).path or "/"
+    not_found = APIError(404, _("No published article at %(path)s.") % {"path": path})
+    try:
+        url_path = urlsplit(path).path or "/"
+    except ValueError as error:  # e.g. an unclosed IPv6 host: "http://["
+        raise not_found from error
+    if "\x00" in url_path:
+        raise not_found
     if not url_path.startswith("/"):
         url_path = "/" + url_path
     if not url_path.endswith("/"):
@@ -132,7 +138,7 @@ def _page_at(request: HttpRequest, path: str) -> NewsPage:
         else None
     )
     if page is None:
-        raise APIError(404, _("No published article at %(path)s.") % {"path": path})
+        raise not_found
     return page
 
 

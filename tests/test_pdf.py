@@ -1,0 +1,181 @@
+"""The "Save as PDF" download: the article's content in a PDF that renders Vietnamese."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from io import BytesIO
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+from django.test import override_settings
+from pypdf import PdfReader
+from wagtail.models import PageViewRestriction
+
+from tests.factories import gallery_block, image_block, make_image, make_news, paragraph
+from tests.qr_decode import decode
+from wagtail_govnews.pdf import ArticleDocument, Text, find_fonts, render_pdf
+from wagtail_govnews.pdf import render as pdf_render
+
+DATELINE = datetime(2022, 12, 29, 10, 5, tzinfo=UTC)  # 17:05 in Asia/Ho_Chi_Minh
+HEADLINE = "Đại hội Đảng bộ quận Hồng Bàng lần thứ XXV: “Đoàn kết, đổi mới”"
+
+needs_font = pytest.mark.skipif(
+    not find_fonts(), reason="no Unicode TrueType font (apt-get install fonts-dejavu-core)"
+)
+
+
+@pytest.fixture
+def pdf_article(news_index, social_accounts):
+    """An article with every part a PDF shows."""
+    return make_news(
+        news_index,
+        HEADLINE,
+        date=DATELINE,
+        lead="Sáng 29/12, đại hội khai mạc với sự tham dự của 300 đại biểu.",
+        author="Nguyễn Thị Ánh",
+        source_name="Ban Tuyên giáo Quận ủy",
+        source_url="https://example.gov.vn/nguon",
+        original_url="https://example.gov.vn/goc",
+        body=[
+            paragraph("<p>Đoạn <b>mở đầu</b> của bài.</p><ul><li>Ý thứ nhất</li></ul>"),
+            {"type": "heading", "value": {"text": "Những kết quả nổi bật", "level": "h2"}},
+            image_block(make_image(), caption="Quang cảnh đại hội.", credit="Ảnh: Lan Anh"),
+            gallery_block([make_image(), make_image()]),
+            {"type": "quote", "value": {"quote": "Dân là gốc.", "attribution": "Bí thư"}},
+            {
+                "type": "table",
+                "value": {
+                    "data": [["Chỉ tiêu", "Kết quả"], ["Tăng trưởng", "8,5%"]],
+                    "first_row_is_table_header": True,
+                    "table_caption": "Kết quả nhiệm kỳ",
+                },
+            },
+        ],
+    )
+
+
+def download(client, page):
+    response = client.get(page.url + "pdf/")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    return response, PdfReader(BytesIO(response.content))
+
+
+def text_of(reader: PdfReader) -> str:
+    return " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+
+
+@needs_font
+@pytest.mark.django_db
+def test_pdf_holds_the_article_with_vietnamese_diacritics(client, pdf_article):
+    response, reader = download(client, pdf_article)
+    assert response["Content-Disposition"] == f'attachment; filename="{pdf_article.slug}.pdf"'
+    text = text_of(reader)
+    for expected in [
+        HEADLINE,
+        "Thứ Năm, 29/12/2022 17:05",
+        "Sáng 29/12, đại hội khai mạc với sự tham dự của 300 đại biểu.",
+        "Đoạn mở đầu của bài.",
+        "• Ý thứ nhất",
+        "Những kết quả nổi bật",
+        "Quang cảnh đại hội. — Ảnh: Lan Anh",
+        "Ảnh 1",  # gallery captions
+        "Ảnh 2",
+        "“Dân là gốc.”",
+        "Tăng trưởng",
+        "Nguyễn Thị Ánh",
+        "Ban Tuyên giáo Quận ủy",
+        "https://example.gov.vn/goc",
+        f"QR CODE: {HEADLINE}",
+    ]:
+        assert expected in text, expected
+    assert reader.metadata.title == HEADLINE
+    assert reader.metadata.author == "Nguyễn Thị Ánh"
+
+
+@needs_font
+@pytest.mark.django_db
+def test_pdf_photos_and_qr_code(client, pdf_article):
+    _response, reader = download(client, pdf_article)
+    images = [image for page in reader.pages for image in page.images]
+    assert len(images) == 4  # one captioned photo, two gallery photos, the QR code
+    decoded = [text for image in images for text in decode(image.data)]
+    assert decoded == [pdf_article.get_full_url()]
+
+
+@pytest.mark.django_db
+def test_article_links_to_its_pdf(client, pdf_article):
+    html = client.get(pdf_article.url).content.decode()
+    assert html.count(f'href="{pdf_article.url}pdf/" rel="nofollow" download') == 2
+
+
+@pytest.mark.django_db
+def test_drafts_never_give_a_pdf(client, news_index):
+    draft = make_news(news_index, "Bản nháp", publish=False)
+    response = client.get(f"{news_index.url}{draft.slug}/pdf/")
+    assert response.status_code == 404
+    published = make_news(news_index, "Đã gỡ")
+    published.unpublish()
+    assert client.get(f"{news_index.url}{published.slug}/pdf/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_private_articles_ask_for_the_password(client, news_index):
+    private = make_news(news_index, "Tin nội bộ", lead="Bí mật.")
+    PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
+    response = client.get(private.url + "pdf/")
+    assert response["Content-Type"].startswith("text/html")
+    assert b"%PDF" not in response.content
+    assert 'name="password"' in response.content.decode()
+
+
+def test_configured_font_must_exist():
+    with (
+        override_settings(WAGTAIL_GOVNEWS={"PDF_FONT_PATH": "/nonexistent/font.ttf"}),
+        pytest.raises(ImproperlyConfigured),
+    ):
+        find_fonts()
+
+
+def test_without_a_font_the_pdf_falls_back_to_plain_letters(monkeypatch, caplog):
+    monkeypatch.setattr(pdf_render, "FONT_DIRS", ())
+    document = ArticleDocument(
+        title="Đường phố Đà Nẵng",
+        url="https://example.gov.vn/tin/",
+        dateline="Thứ Năm, 29/12/2022 17:05",
+        parts=[Text("Người dân hài lòng.")],
+    )
+    text = text_of(PdfReader(BytesIO(render_pdf(document))))
+    assert "Duong pho Da Nang" in text
+    assert "Nguoi dan hai long." in text
+    assert "PDF_FONT_PATH" in caplog.text
+
+
+@needs_font
+def test_configured_font_is_used(tmp_path):
+    regular = find_fonts()[""]
+    with override_settings(WAGTAIL_GOVNEWS={"PDF_FONT_PATH": str(regular)}):
+        fonts = find_fonts()
+    assert fonts[""] == regular
+    document = ArticleDocument(title="Tiếng Việt có dấu", url="https://example.gov.vn/")
+    assert "Tiếng Việt có dấu" in text_of(PdfReader(BytesIO(render_pdf(document))))
+
+
+@pytest.mark.django_db
+def test_pdf_queries_do_not_grow_with_photos(client, news_index, django_assert_max_num_queries):
+    def queries(page) -> int:
+        client.get(page.url + "pdf/")  # warm up: renditions are made on the first download
+        with django_assert_max_num_queries(20) as captured:
+            assert client.get(page.url + "pdf/").status_code == 200
+        return len(captured.captured_queries)
+
+    few = make_news(news_index, "Ít ảnh", body=[image_block(make_image())])
+    many = make_news(
+        news_index,
+        "Nhiều ảnh",
+        body=[
+            *(image_block(make_image()) for _ in range(3)),
+            gallery_block([make_image() for _ in range(4)]),
+        ],
+    )
+    assert queries(few) == queries(many)

@@ -1,0 +1,34 @@
+"""The OpenAPI document of the headless API, corrected where django-ninja cannot say it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ninja import NinjaAPI
+from ninja.openapi.schema import OpenAPISchema
+
+PROBLEM_REF = "#/components/schemas/Problem"
+PROBLEM_MEDIA_TYPE = "application/problem+json"
+
+
+def document_problem_media_type(document: dict[str, Any]) -> dict[str, Any]:
+    """Document problem responses as ``application/problem+json``, the type they are sent as."""
+    for item in document.get("paths", {}).values():
+        for operation in item.values():
+            for response in operation.get("responses", {}).values():
+                content = response.get("content", {})
+                json_body = content.get("application/json")
+                if json_body and json_body.get("schema", {}).get("$ref") == PROBLEM_REF:
+                    response["content"] = {PROBLEM_MEDIA_TYPE: content.pop("application/json")}
+    return document
+
+
+class GovNewsAPI(NinjaAPI):
+    """A NinjaAPI whose OpenAPI document names the media type of its problem documents."""
+
+    def get_openapi_schema(
+        self, *, path_prefix: str | None = None, path_params: dict[str, Any] | None = None
+    ) -> OpenAPISchema:
+        """The OpenAPI document, with problem responses typed ``application/problem+json``."""
+        document = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        return document_problem_media_type(document)
