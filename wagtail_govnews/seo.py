@@ -171,7 +171,9 @@ def breadcrumb_trail(page: Page, request: HttpRequest | None) -> list[Page]:
     site = _site(page, request)
     if site is None or not page.path:
         return []
-    return list(page.get_ancestors(inclusive=True).filter(depth__gte=site.root_page.depth))
+    # The page itself is not read again: while an editor publishes, a second read could give a
+    # newer title than the rest of the response (and previews show the draft's own title).
+    return [*page.get_ancestors().filter(depth__gte=site.root_page.depth), page]
 
 
 def breadcrumb_data(
