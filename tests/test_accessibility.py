@@ -9,8 +9,6 @@ CSS and images it loads, through a request route.
 
 from __future__ import annotations
 
-import os
-import shutil
 from contextlib import ExitStack
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,6 +20,7 @@ from django.contrib.staticfiles import finders
 from django.core.files.storage import default_storage
 from wagtail.models import Locale, Site
 
+from tests.browser import CHROMIUM, CHROMIUM_FLAGS
 from tests.factories import (
     gallery_block,
     image_block,
@@ -34,16 +33,6 @@ from tests.factories import (
 from tests.test_languages import translate
 from wagtail_govnews.models import GovNewsSettings, SocialAccount
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
 #: WCAG 2.0 and 2.1, levels A and AA, plus axe's best practices (landmarks, one main, h1).
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]

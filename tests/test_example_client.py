@@ -20,6 +20,8 @@ import pytest
 from django.test import override_settings
 from wagtail.models import Locale
 
+from tests.browser import CHROMIUM as CHROMIUM_PATH
+from tests.browser import CHROMIUM_FLAGS
 from tests.factories import gallery_block, image_block, make_image, make_index, make_news
 from wagtail_govnews.api.preview import make_token
 
@@ -29,17 +31,7 @@ except ImportError:  # pragma: no cover - depends on the machine
     sync_playwright = None
 
 CLIENT = Path(__file__).resolve().parent.parent / "docs" / "headless" / "example-client"
-CHROMIUM = Path("/usr/bin/chromium")
-# Flags that work on this project's machines (no GPU, no sandbox, no network of its own).
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+CHROMIUM = Path(CHROMIUM_PATH)
 
 pytestmark = [
     pytest.mark.browser,

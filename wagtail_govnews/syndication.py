@@ -13,16 +13,11 @@ from .models import GovNewsSettings, NewsPage, NewsPageQuerySet
 def syndicated_news() -> NewsPageQuerySet:
     """Published articles that are neither expired nor scheduled, newest first.
 
-    Wagtail keeps an expired page live until ``publish_scheduled`` runs; feeds and sitemaps
-    drop it as soon as its expiry time has passed.
+    ``published()`` already drops articles whose expiry time has passed; a live article whose
+    next publication is scheduled in the future is left out too.
     """
     now = timezone.now()
-    return (
-        NewsPage.objects.published()
-        .exclude(expire_at__lte=now)
-        .exclude(go_live_at__gt=now)
-        .newest_first()
-    )
+    return NewsPage.objects.published().exclude(go_live_at__gt=now).newest_first()
 
 
 def request_site(request: HttpRequest) -> Site:

@@ -57,7 +57,10 @@ class NewsPageQuerySet(PageQuerySet):
         restricted_ancestor = PageViewRestriction.objects.filter(
             page__path=Substr(OuterRef("path"), 1, Length("page__path"))
         )
-        return self.live().exclude(Exists(restricted_ancestor))
+        # Wagtail keeps an expired page live until `publish_scheduled` runs: hide it already.
+        return (
+            self.live().exclude(Exists(restricted_ancestor)).exclude(expire_at__lte=timezone.now())
+        )
 
     def matching(self, query: str, limit: int = 1000) -> NewsPageQuerySet:
         """Articles matching ``query`` with or without diacritics, at most ``limit`` of them.
