@@ -12,6 +12,7 @@ from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from wagtail_govnews.models import NewsCategory, NewsIndexPage, NewsPage
 
@@ -94,3 +95,30 @@ def gallery_block(images: list, layout: str = "grid", title: str = "") -> dict[s
         for n, image in enumerate(images, 1)
     ]
     return {"type": "gallery", "value": {"title": title, "layout": layout, "images": photos}}
+
+
+def news_form_data(**fields: Any) -> dict[str, Any]:
+    """A NewsPage admin form as an editor's browser posts it: blank fields, then ``fields``."""
+    data: dict[str, Any] = {
+        "title": "",
+        "slug": "",
+        "date": "",
+        "lead": "",
+        "body": streamfield([]),
+        "hero_image": "",
+        "author": "",
+        "source_name": "",
+        "source_url": "",
+        "original_url": "",
+        "categories": [],
+        "tags": "",
+        "related_news": inline_formset([]),
+        "comments": inline_formset([]),
+        "seo_title": "",
+        "search_description": "",
+        "go_live_at": "",
+        "expire_at": "",
+    } | fields
+    # Checkboxes post a plain list; nested_form_data would flatten it into "categories-0".
+    categories = data.pop("categories")
+    return nested_form_data(data) | {"categories": categories}

@@ -6,9 +6,9 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 from wagtail.models import Site
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import rich_text, streamfield
 
-from tests.factories import make_category, make_image
+from tests.factories import make_category, make_image, news_form_data
 from wagtail_govnews.models import NewsPage
 
 
@@ -20,64 +20,56 @@ def editor_client(client, db):
 
 
 def news_form(image, category, **overrides) -> dict:
-    data = {
-        "title": "Đại hội đại biểu Đoàn phường",
-        "slug": "dai-hoi-dai-bieu-doan-phuong",
-        "date": "2024-05-02 09:30",
-        "lead": "Sapo của bài.",
-        "body": streamfield(
-            [
-                ("paragraph", rich_text("<p>Nội dung.</p>")),
-                (
-                    "image",
-                    {
-                        "image": image.pk,
-                        "caption": "Quang cảnh đại hội.",
-                        "alt_text": "Hội trường",
-                        "credit": "Ảnh: An",
-                        "alignment": "full",
-                    },
-                ),
-                (
-                    "gallery",
-                    {
-                        "title": "",
-                        "layout": "grid",
-                        "images": streamfield(
-                            [
-                                (
-                                    "item",
-                                    {
-                                        "image": image.pk,
-                                        "caption": "Ảnh 1",
-                                        "alt_text": "",
-                                        "credit": "",
-                                    },
-                                )
-                            ]
-                        ),
-                    },
-                ),
-            ]
-        ),
-        "hero_image": image.pk,
-        "author": "Lan Anh",
-        "source_name": "Đoàn phường",
-        "source_url": "https://example.gov.vn/doan",
-        "original_url": "",
-        "categories": [category.pk],
-        "tags": "thanh niên, đại hội",
-        "related_news": inline_formset([]),
-        "comments": inline_formset([]),
-        "seo_title": "",
-        "search_description": "",
-        "go_live_at": "",
-        "expire_at": "",
-    }
-    data.update(overrides)
-    # Checkboxes post a plain list; nested_form_data would flatten it into "categories-0".
-    categories = data.pop("categories")
-    return nested_form_data(data) | {"categories": categories}
+    return news_form_data(
+        **{
+            "title": "Đại hội đại biểu Đoàn phường",
+            "slug": "dai-hoi-dai-bieu-doan-phuong",
+            "date": "2024-05-02 09:30",
+            "lead": "Sapo của bài.",
+            "body": streamfield(
+                [
+                    ("paragraph", rich_text("<p>Nội dung.</p>")),
+                    (
+                        "image",
+                        {
+                            "image": image.pk,
+                            "caption": "Quang cảnh đại hội.",
+                            "alt_text": "Hội trường",
+                            "credit": "Ảnh: An",
+                            "alignment": "full",
+                        },
+                    ),
+                    (
+                        "gallery",
+                        {
+                            "title": "",
+                            "layout": "grid",
+                            "images": streamfield(
+                                [
+                                    (
+                                        "item",
+                                        {
+                                            "image": image.pk,
+                                            "caption": "Ảnh 1",
+                                            "alt_text": "",
+                                            "credit": "",
+                                        },
+                                    )
+                                ]
+                            ),
+                        },
+                    ),
+                ]
+            ),
+            "hero_image": image.pk,
+            "author": "Lan Anh",
+            "source_name": "Đoàn phường",
+            "source_url": "https://example.gov.vn/doan",
+            "categories": [category.pk],
+            "tags": "thanh niên, đại hội",
+            **overrides,
+        }
+    )
 
 
 @pytest.mark.django_db

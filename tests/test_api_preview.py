@@ -17,7 +17,7 @@ from wagtail.models import Site
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from tests.api_schema import api_get
-from tests.factories import make_category, make_news, paragraph
+from tests.factories import make_category, make_news, news_form_data, paragraph
 from wagtail_govnews.api import preview
 from wagtail_govnews.conf import govnews_settings
 from wagtail_govnews.models import GovNewsSettings, NewsPage
@@ -45,30 +45,15 @@ def frontend(db):
 
 def edit_form(page: NewsPage, **overrides) -> dict:
     """The edit form of ``page`` as an editor would post it, with ``overrides`` applied."""
-    data = {
+    fields = {
         "title": page.title,
         "slug": page.slug,
         "date": "2024-05-02 09:30",
         "lead": page.lead,
         "body": streamfield([("paragraph", rich_text("<p>Nội dung đã đăng.</p>"))]),
-        "hero_image": "",
         "author": page.author,
-        "source_name": "",
-        "source_url": "",
-        "original_url": "",
-        "categories": [],
-        "tags": "",
-        "related_news": inline_formset([]),
-        "comments": inline_formset([]),
-        "seo_title": "",
-        "search_description": "",
-        "go_live_at": "",
-        "expire_at": "",
     }
-    data.update(overrides)
-    # nested_form_data would flatten a list into "categories-0"; checkboxes post a plain list.
-    categories = data.pop("categories")
-    return nested_form_data(data) | {"categories": categories}
+    return news_form_data(**(fields | overrides))
 
 
 def open_headless_preview(editor_client, page: NewsPage, **changes) -> str:
