@@ -1,0 +1,39 @@
+/**
+ * What the pages read from the API at build time (or per request in dev mode).
+ *
+ * A static build asks for each answer once (memoised for the build's process); `astro dev`
+ * asks the API again on every request, so edits in Wagtail show on reload.
+ */
+import { type GovnewsApi, govnewsApi, type NewsSummary, type SocialAccounts } from "../api/client";
+import { config } from "./config";
+
+const api: GovnewsApi = govnewsApi(config.apiUrl);
+const memo = new Map<string, Promise<unknown>>();
+
+function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+  if (!import.meta.env.PROD) return load();
+  if (!memo.has(key)) memo.set(key, load());
+  return memo.get(key) as Promise<T>;
+}
+
+/** Every published article of the configured languages. */
+export function allNews(): Promise<NewsSummary[]> {
+  return cached("all", async () => {
+    const lists = await Promise.all(config.locales.map((locale) => api.listAll({ locale })));
+    return lists.flat();
+  });
+}
+
+export const article = (id: number) => cached(`article:${id}`, () => api.article(id));
+
+export const newsPage = (locale: string, page: number, category?: string) =>
+  cached(`list:${locale}:${category ?? ""}:${page}`, () =>
+    api.list({
+      locale,
+      category: category ?? null,
+      limit: config.pageSize,
+      offset: (page - 1) * config.pageSize,
+    }),
+  );
+
+export const social = (): Promise<SocialAccounts> => cached("social", () => api.social());
