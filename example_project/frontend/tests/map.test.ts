@@ -147,7 +147,7 @@ describe("helpers", () => {
   it("reads and validates the configuration", () => {
     expect(readConfig({})).toEqual({
       apiUrl: "http://127.0.0.1:8000",
-      siteUrl: "http://127.0.0.1:4321",
+      siteUrl: "http://127.0.0.1:3000",
       qrTarget: "canonical",
       locales: ["vi", "en"],
       pageSize: 10,

@@ -50,6 +50,10 @@ export function govnewsApi(apiUrl: string, fetchImpl: typeof fetch = globalThis.
         await client.GET("/api/govnews/news/{page_id}/", { params: { path: { page_id: id } } }),
       );
     },
+    /** The published article at a public path such as /vi/tin-tuc/slug/. */
+    async find(path: string): Promise<NewsDetail> {
+      return unwrap(await client.GET("/api/govnews/news/find/", { params: { query: { path } } }));
+    },
     /** The draft a preview token stands for. */
     async preview(token: string): Promise<NewsDetail> {
       return unwrap(await client.GET("/api/govnews/preview/", { params: { query: { token } } }));

@@ -29,7 +29,7 @@ export function readConfig(env: Env): FrontendConfig {
   }
   return {
     apiUrl: trimSlash(env.GOVNEWS_API_URL || "http://127.0.0.1:8000"),
-    siteUrl: trimSlash(env.PUBLIC_SITE_URL || "http://127.0.0.1:4321"),
+    siteUrl: trimSlash(env.PUBLIC_SITE_URL || "http://127.0.0.1:3000"),
     qrTarget,
     locales: (env.FRONTEND_LOCALES || "vi,en").split(",").map((code) => code.trim()).filter(Boolean),
     pageSize,
@@ -38,6 +38,12 @@ export function readConfig(env: Env): FrontendConfig {
 
 function trimSlash(url: string): string {
   return url.replace(/\/+$/, "");
+}
+
+/** Whether a list page exists: a configured language and a page number from 1 (dev mode). */
+export function isListPage(locale: string | undefined, page: string | number | undefined): boolean {
+  const number = Number(page);
+  return config.locales.includes(locale ?? "") && Number.isInteger(number) && number >= 1;
 }
 
 /** The settings of this build (server side: Node's environment). */

@@ -2,7 +2,8 @@
  * What the pages read from the API at build time (or per request in dev mode).
  *
  * A static build asks for each answer once (memoised for the build's process); `astro dev`
- * asks the API again on every request, so edits in Wagtail show on reload.
+ * renders every page on request (see astro.config.mjs) and asks the API each time, so
+ * edits, new articles and deletions in Wagtail show on reload.
  */
 import { type GovnewsApi, govnewsApi, type NewsSummary, type SocialAccounts } from "../api/client";
 import { config } from "./config";
@@ -25,6 +26,9 @@ export function allNews(): Promise<NewsSummary[]> {
 }
 
 export const article = (id: number) => cached(`article:${id}`, () => api.article(id));
+
+/** The article at a path: looked up live by `astro dev`, whose pages are not prebuilt. */
+export const articleAt = (path: string) => cached(`path:${path}`, () => api.find(path));
 
 export const newsPage = (locale: string, page: number, category?: string) =>
   cached(`list:${locale}:${category ?? ""}:${page}`, () =>
