@@ -5,15 +5,35 @@
  * renders every page on request (see astro.config.mjs) and asks the API each time, so
  * edits, new articles and deletions in Wagtail show on reload.
  */
-import { type GovnewsApi, govnewsApi, type NewsSummary, type SocialAccounts } from "../api/client";
+import {
+  ApiError,
+  type GovnewsApi,
+  govnewsApi,
+  type NewsSummary,
+  type SocialAccounts,
+} from "../api/client";
 import { config } from "./config";
 
 const api: GovnewsApi = govnewsApi(config.apiUrl);
 const memo = new Map<string, Promise<unknown>>();
 
+/** An unreachable API stops the build with a message saying what to start. */
+async function reach<T>(load: () => Promise<T>): Promise<T> {
+  try {
+    return await load();
+  } catch (error) {
+    if (error instanceof ApiError) throw error;
+    throw new Error(
+      `Cannot read the API at ${config.apiUrl} (${String(error)}). Start the Wagtail site ` +
+        "(make demo) or set GOVNEWS_API_URL to its address.",
+      { cause: error },
+    );
+  }
+}
+
 function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
-  if (!import.meta.env.PROD) return load();
-  if (!memo.has(key)) memo.set(key, load());
+  if (!import.meta.env.PROD) return reach(load);
+  if (!memo.has(key)) memo.set(key, reach(load));
   return memo.get(key) as Promise<T>;
 }
 
