@@ -38,6 +38,7 @@ describe("renderArticle", () => {
   it("uses English UI strings for English articles", () => {
     const english = renderArticle(toArticle(detail({ locale: "en" }), config), null);
     expect(english).toContain("<h2>Other news</h2>");
+    expect(english).toContain(">Copy link</button>");
     expect(english).not.toContain("social");
   });
 });

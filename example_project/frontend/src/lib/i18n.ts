@@ -14,6 +14,7 @@ const STRINGS = {
     qrTitle: "QR CODE: {title}",
     social: "Chúng tôi trên Mạng Xã hội",
     share: "Chia sẻ",
+    copy: "Sao chép liên kết",
     otherNews: "Tin khác",
     language: "Ngôn ngữ",
     noTranslation: "chưa có bản dịch",
@@ -21,6 +22,7 @@ const STRINGS = {
     loading: "Đang tải bản xem trước…",
     download: "Tải về",
     empty: "Chưa có tin.",
+    notFound: "Không tìm thấy trang",
   },
   en: {
     news: "News",
@@ -35,6 +37,7 @@ const STRINGS = {
     qrTitle: "QR CODE: {title}",
     social: "Follow us on social networks",
     share: "Share",
+    copy: "Copy link",
     otherNews: "Other news",
     language: "Language",
     noTranslation: "no translation yet",
@@ -42,6 +45,7 @@ const STRINGS = {
     loading: "Loading the preview…",
     download: "Download",
     empty: "No news yet.",
+    notFound: "Page not found",
   },
 } as const;
 

@@ -98,10 +98,11 @@ function renderQr(article: ArticleView): string {
   return `<figure class="qr" data-qr-value="${esc(article.qr.value)}">${code}<figcaption>${esc(title)}</figcaption></figure>`;
 }
 
+/** Share links from the API; the copy button's label in the article's language. */
 function renderShare(article: ArticleView): string {
   const links = article.share.map((link) =>
     link.isCopy
-      ? `<button type="button" class="share-copy" data-copy-url="${esc(link.url)}">${esc(link.label)}</button>`
+      ? `<button type="button" class="share-copy" data-copy-url="${esc(link.url)}">${esc(t(article.locale, "copy"))}</button>`
       : `<a class="share-${esc(link.network)}" href="${esc(link.url)}" target="_blank" rel="noopener noreferrer">${esc(link.label)}</a>`,
   );
   return `<nav class="share" aria-label="${esc(t(article.locale, "share"))}"><span>${esc(t(article.locale, "share"))}:</span> ${links.join(" ")}</nav>`;
