@@ -29,5 +29,4 @@ export default defineConfig({
   build: { format: "directory" },
   server: { host: "127.0.0.1", port: 3000 },
   devToolbar: { enabled: false },
-  telemetry: false,
 });

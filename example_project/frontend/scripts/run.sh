@@ -7,11 +7,14 @@
 # see docs/headless/frontend.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export ASTRO_TELEMETRY_DISABLED=1  # no usage reports from builds and tests
 [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] \
     || npm ci --no-audit --no-fund --loglevel=error
-case "${1:-dev}" in
-    dev) exec npx astro dev ;;
-    build) exec npx astro build ;;
-    serve) exec npx astro preview ;;
+mode="${1:-dev}"
+shift || true  # further arguments go to astro, e.g. --port 3001
+case "$mode" in
+    dev) exec npx astro dev "$@" ;;
+    build) exec npx astro build "$@" ;;
+    serve) exec npx astro preview "$@" ;;
     *) echo "usage: $0 dev|build|serve" >&2; exit 2 ;;
 esac

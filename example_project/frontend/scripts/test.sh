@@ -8,6 +8,7 @@
 # PYTHON: the project's Python with the test extra (default: .venv/bin/python of the repo).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export ASTRO_TELEMETRY_DISABLED=1  # no usage reports from builds and tests
 REPO="$(cd ../.. && pwd)"
 PYTHON="${PYTHON:-$REPO/.venv/bin/python}"
 
