@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 BIN := $(VENV)/bin
 MANAGE := cd example_project && ../$(BIN)/python manage.py
 
-.PHONY: demo test install lint format messages openapi clean
+.PHONY: demo test install lint format messages openapi clean frontend frontend-test
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -59,3 +59,14 @@ docs: $(VENV)/.installed-docs
 	rm -rf docs/_build
 	$(BIN)/sphinx-build -W --keep-going -n -b html docs docs/_build/html
 	$(BIN)/python docs/check_links.py docs/_build/html
+
+# The reference headless frontend (example_project/frontend/, Node.js 20+; docs/headless/frontend.md).
+# `make frontend` runs its dev server against the site of `make demo` (another terminal);
+# FRONTEND=build makes the static site in example_project/frontend/dist/, FRONTEND=serve serves it.
+FRONTEND ?= dev
+frontend:
+	GOVNEWS_API_URL=$${GOVNEWS_API_URL:-http://$(HOST):$(PORT)} example_project/frontend/scripts/run.sh $(FRONTEND)
+
+# Every frontend test: stale generated client, type check, unit tests, browser end to end.
+frontend-test: install
+	PYTHON=$(BIN)/python example_project/frontend/scripts/test.sh
