@@ -104,7 +104,7 @@ def measure_url(client, name: str, url: str, runs: int, *, cold: bool = False) -
 def _invalidate() -> None:
     """Forget the package's cached responses (a no-op before the response cache existed)."""
     try:
-        from wagtail_govnews.content_cache import invalidate
+        from wagtail_govnews.response_cache import invalidate
     except ImportError:
         return
     invalidate()
