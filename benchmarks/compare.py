@@ -166,13 +166,19 @@ def measure_all(client, runs: int, n: int) -> dict[str, Result]:
         ("v3 detail", f"/api/v3/pages/{article.pk}/", False),
         ("ours detail warm", f"/api/govnews/news/{article.pk}/", False),
         ("ours detail cold", f"/api/govnews/news/{article.pk}/", True),
-        ("stock minimal HTML", f"/benchmark/minimal/{article.pk}/", False),
+        ("stock minimal HTML", minimal_url(article.get_url()), False),
         ("ours article HTML warm", article.get_url(), False),
         ("ours article HTML cold", article.get_url(), True),
     ]
     results = {name: measure_url(client, name, url, runs, cold=cold) for name, url, cold in urls}
     results.update({result.name: result for result in measure_qr(runs)})
     return results
+
+
+def minimal_url(article_url: str) -> str:
+    """The stock minimal render of the article at ``/<language>/<path>``."""
+    language, path = article_url.lstrip("/").split("/", 1)
+    return f"/{language}/benchmark/minimal/{path}"
 
 
 def table(results: dict[str, Result]) -> str:

@@ -1,16 +1,18 @@
 """URLs of the comparison run: the example project's, plus a stock minimal article render.
 
-The minimal render is what a site gets from Wagtail alone: the page looked up by id, its
-specific instance, and a small template showing title, dateline, lead, hero image, categories,
-tags and body through Wagtail's own template tags. ``benchmarks/compare.py`` times it beside
-the package's full article page.
+The minimal render is what a site gets from Wagtail alone: Wagtail's own page serving (site,
+route, view restriction hooks, as ``wagtail.views.serve`` does) and a small template showing
+title, dateline, lead, hero image, categories, tags and body through Wagtail's template tags.
+``benchmarks/compare.py`` times it beside the package's full article page.
 """
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.conf.urls.i18n import i18n_patterns
+from django.http import Http404, HttpRequest, HttpResponse
 from django.template import engines
 from django.urls import path
+from wagtail import hooks
 from wagtail.models import Page
 
 from example_project.urls import urlpatterns as site_urlpatterns
@@ -26,14 +28,24 @@ MINIMAL_TEMPLATE = """{% load wagtailcore_tags wagtailimages_tags %}<!DOCTYPE ht
 <p>{{ page.author }}</p></article></body></html>"""
 
 
-def minimal_article(request: HttpRequest, page_id: int) -> HttpResponse:
-    """Render a news page with stock Wagtail only (no package tags, caches or prefetching)."""
-    page = Page.objects.get(pk=page_id, live=True).specific
+def minimal_article(request: HttpRequest, path: str) -> HttpResponse:
+    """Serve a news page with stock Wagtail only (no package tags, caches or prefetching)."""
+    route = Page.route_for_request(request, path)
+    if route is None:
+        raise Http404
+    page, args, kwargs = route
+    for hook in hooks.get_hooks("before_serve_page"):
+        result = hook(page, request, args, kwargs)
+        if isinstance(result, HttpResponse):
+            return result
     template = engines["django"].from_string(MINIMAL_TEMPLATE)
     return HttpResponse(template.render({"page": page, "request": request}, request))
 
 
 urlpatterns = [
-    path("benchmark/minimal/<int:page_id>/", minimal_article, name="benchmark_minimal"),
+    *i18n_patterns(
+        path("benchmark/minimal/<path:path>", minimal_article, name="benchmark_minimal"),
+        prefix_default_language=True,
+    ),
     *site_urlpatterns,
 ]
