@@ -169,3 +169,15 @@ def test_a_setting_change_empties_the_cache(client, news_index):
     with override_settings(WAGTAIL_GOVNEWS={"SHARE_NETWORKS": ["email"]}):
         share = api_get(client, f"{LIST}{page.pk}/").json()["share"]
         assert [link["network"] for link in share] == ["email"]
+
+
+def test_restriction_written_by_another_process_is_seen(client, news_index):
+    """``bulk_create`` sends no signal and writes no log, as a script in another process."""
+    page = make_news(news_index, "Tin sẽ bị khóa")
+    warm(client, page)
+    PageViewRestriction.objects.bulk_create(
+        [PageViewRestriction(page=page, restriction_type="login")]
+    )
+    assert titles(client) == []
+    assert client.get(f"{LIST}{page.pk}/").status_code == 404
+    assert client.get(page.url).status_code == 302

@@ -28,7 +28,7 @@ from django.db import connection
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone, translation
 from django.utils.dateparse import parse_datetime
-from wagtail.models import ModelLogEntry, PageLogEntry
+from wagtail.models import ModelLogEntry, PageLogEntry, PageViewRestriction
 
 from .conf import govnews_settings
 
@@ -37,16 +37,22 @@ _EXPIRY_ATTRIBUTE = "_govnews_earliest_expiry"
 
 
 def content_state() -> tuple[str, datetime | None]:
-    """A token that changes whenever published content may have changed, and its time."""
+    """A token that changes whenever published content may have changed, and its time.
+
+    Besides the audit log, it counts view restrictions: one added by a script (no log entry)
+    changes the token in every process, so no cache keeps serving a page that became private.
+    """
     pages, models = PageLogEntry._meta.db_table, ModelLogEntry._meta.db_table
+    restrictions = PageViewRestriction._meta.db_table
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT (SELECT MAX(id) FROM {pages}), (SELECT MAX(timestamp) FROM {pages}), "
-            f"(SELECT MAX(id) FROM {models}), (SELECT MAX(timestamp) FROM {models})"
+            f"(SELECT MAX(id) FROM {models}), (SELECT MAX(timestamp) FROM {models}), "
+            f"(SELECT COUNT(*) FROM {restrictions}), (SELECT MAX(id) FROM {restrictions})"
         )
-        page_id, page_time, model_id, model_time = cursor.fetchone()
+        page_id, page_time, model_id, model_time, count, last = cursor.fetchone()
     times = [_as_datetime(time) for time in (page_time, model_time) if time is not None]
-    return f"{page_id}.{model_id}", max(times) if times else None
+    return f"{page_id}.{model_id}.{count}.{last}", max(times) if times else None
 
 
 def _as_datetime(value: datetime | str) -> datetime:
@@ -175,7 +181,7 @@ def connect() -> None:
     from django.core.signals import setting_changed
     from django.db.models.signals import m2m_changed, post_delete, post_save
     from wagtail.images import get_image_model
-    from wagtail.models import Locale, PageViewRestriction, Site
+    from wagtail.models import Locale, Site
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     from .models import (
