@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
 
-from django.db.models import Q
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -126,4 +125,6 @@ def apply_cursor(news: NewsPageQuerySet, cursor: str) -> NewsPageQuerySet:
         when = _EPOCH + micros * _MICROSECOND
     except OverflowError as error:
         raise APIError(400, _("Invalid cursor: %(cursor)s.") % {"cursor": cursor}) from error
-    return news.filter(Q(date__lt=when) | Q(date=when, pk__lt=pk))
+    # "date <= when" is an index range (an OR of both cases is a filter over every row
+    # before it); the exclusion only looks at the articles sharing the cursor's dateline.
+    return news.filter(date__lte=when).exclude(date=when, pk__gte=pk)
