@@ -6,8 +6,9 @@ template render of an article (``benchmarks/compare_urls.py``), and the package'
 and full article page (QR, share links, social accounts, other news), each with its response
 cache warm and cold, deep list pages by offset and by ``before`` cursor, and QR codes. With
 ``--grow N`` it then grows the same database to ``N`` articles and measures again, to show how
-latency grows with the size of the portal. It prints a table of queries, median and p95, and
-the targets of issue 10 with the ratios measured.
+latency grows with the size of the portal. Endpoints are timed round-robin, so a machine
+busy with other work slows them alike and the ratios stay meaningful. It prints a table of
+queries, median and p95, and the targets of issue 10 with the ratios measured.
 
     .venv/bin/python benchmarks/compare.py                  # SQLite, 2,000 articles (make compare)
     .venv/bin/python benchmarks/compare.py --quick          # 200 articles, 10 runs (CI smoke)
@@ -85,28 +86,54 @@ def _stats(name: str, timings: list[float], queries: int | None, note: str = "")
     return Result(name, statistics.median(timings), p95, queries, note)
 
 
-def measure_url(
-    client, name: str, url: str, runs: int, *, cold: bool = False, prime: str | None = None
-) -> Result:
-    """Time ``url`` (after a warm-up); ``cold`` empties the package's response cache first,
+@dataclass(frozen=True)
+class Probe:
+    """One URL to time; ``cold`` empties the package's response cache before each request,
     then requests ``prime`` (untimed) if given, e.g. another page of the same list."""
+
+    name: str
+    url: str
+    cold: bool = False
+    prime: str | None = None
+
+    def before(self, client) -> None:
+        """Prepare one timed request (untimed)."""
+        if self.cold:
+            _invalidate()
+        if self.prime:
+            client.get(self.prime)
+
+
+def measure_urls(client, probes: list[Probe], runs: int) -> dict[str, Result]:
+    """Time every probe ``runs`` times, round-robin, so that a busy machine slows all alike.
+
+    Each probe is requested once first (renditions, lazy imports); one more request after the
+    timed ones is captured to count its SQL queries.
+    """
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    def before() -> None:
-        if cold:
-            _invalidate()
-        if prime:
-            client.get(prime)
-
-    response = client.get(url)
-    if response.status_code != 200:
-        return Result(name, None, note=f"HTTP {response.status_code}: {url}")
-    timings = _time(lambda: client.get(url), runs, before)
-    before()
-    with CaptureQueriesContext(connection) as queries:
-        client.get(url)
-    return _stats(name, timings, len(queries), url)
+    results: dict[str, Result] = {}
+    timings: dict[str, list[float]] = {}
+    for probe in probes:
+        status = client.get(probe.url).status_code
+        if status == 200:
+            timings[probe.name] = []
+        else:
+            results[probe.name] = Result(probe.name, None, note=f"HTTP {status}: {probe.url}")
+    live = [probe for probe in probes if probe.name in timings]
+    for _ in range(runs):
+        for probe in live:
+            probe.before(client)
+            start = time.perf_counter()
+            client.get(probe.url)
+            timings[probe.name].append((time.perf_counter() - start) * 1000)
+    for probe in live:
+        probe.before(client)
+        with CaptureQueriesContext(connection) as queries:
+            client.get(probe.url)
+        results[probe.name] = _stats(probe.name, timings[probe.name], len(queries), probe.url)
+    return {probe.name: results[probe.name] for probe in probes}
 
 
 def _invalidate() -> None:
@@ -180,14 +207,21 @@ def measure_all(client, runs: int, n: int) -> dict[str, Result]:
         ("ours article HTML cold", article.get_url(), True),
     ]
     page_two = "/api/govnews/news/?limit=20&offset=20"  # fills the count of the same list
-    results = {
-        name: measure_url(
-            client, name, url, runs, cold=bool(cold), prime=page_two if cold == "count" else None
-        )
+    probes = [
+        Probe(name, url, cold=bool(cold), prime=_prime(name, url, cold, page_two))
         for name, url, cold in urls
-    }
+    ]
+    results = measure_urls(client, probes, runs)
     results.update({result.name: result for result in measure_qr(runs)})
     return results
+
+
+def _prime(name: str, url: str, cold: bool | str, page_two: str) -> str | None:
+    """What to request before timing: the same URL for our warm probes (a cold probe before
+    them in the round emptied the cache), page two of the list for a cached count."""
+    if cold == "count":
+        return page_two
+    return url if name.endswith(" warm") else None
 
 
 def minimal_url(article_url: str) -> str:
