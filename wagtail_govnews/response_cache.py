@@ -24,7 +24,7 @@ from typing import Any
 from django.conf import settings
 from django.core.cache import InvalidCacheBackendError, caches
 from django.core.exceptions import ImproperlyConfigured
-from django.db import connection
+from django.db import connection, transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone, translation
 from django.utils.dateparse import parse_datetime
@@ -82,8 +82,15 @@ def generation() -> str:
 
 
 def invalidate(*args: Any, **kwargs: Any) -> None:
-    """Make every cached response unreachable (usable as a signal receiver)."""
+    """Make every cached response unreachable."""
     _cache().set(GENERATION_KEY, uuid.uuid4().hex, None)
+
+
+def _on_change(*args: Any, **kwargs: Any) -> None:
+    """Signal receiver: invalidate now, and again when the transaction commits, since a
+    reader may fill the cache from the old rows in between."""
+    invalidate()
+    transaction.on_commit(invalidate, robust=True)
 
 
 def response_key(request: HttpRequest, kind: str, state: str) -> str:
@@ -209,19 +216,19 @@ def connect() -> None:
         SocialAccount,
     ]
     for sender in senders:
-        post_save.connect(invalidate, sender=sender, dispatch_uid=f"{uid}.save.{sender.__name__}")
-        post_delete.connect(invalidate, sender=sender, dispatch_uid=f"{uid}.del.{sender.__name__}")
+        post_save.connect(_on_change, sender=sender, dispatch_uid=f"{uid}.save.{sender.__name__}")
+        post_delete.connect(_on_change, sender=sender, dispatch_uid=f"{uid}.del.{sender.__name__}")
     post_delete.connect(
-        invalidate, sender=image.get_rendition_model(), dispatch_uid=f"{uid}.rendition"
+        _on_change, sender=image.get_rendition_model(), dispatch_uid=f"{uid}.rendition"
     )
     post_save.connect(_on_page_change, dispatch_uid=f"{uid}.page.save")
     post_delete.connect(_on_page_change, dispatch_uid=f"{uid}.page.delete")
     m2m_changed.connect(
-        invalidate, sender=NewsPage.categories.through, dispatch_uid=f"{uid}.categories"
+        _on_change, sender=NewsPage.categories.through, dispatch_uid=f"{uid}.categories"
     )
-    page_published.connect(invalidate, dispatch_uid=f"{uid}.published")
-    page_unpublished.connect(invalidate, dispatch_uid=f"{uid}.unpublished")
-    post_page_move.connect(invalidate, dispatch_uid=f"{uid}.moved")
+    page_published.connect(_on_change, dispatch_uid=f"{uid}.published")
+    page_unpublished.connect(_on_change, dispatch_uid=f"{uid}.unpublished")
+    post_page_move.connect(_on_change, dispatch_uid=f"{uid}.moved")
     setting_changed.connect(_on_setting_changed, dispatch_uid=f"{uid}.setting")
 
 
@@ -229,7 +236,7 @@ def _on_page_change(sender: Any, instance: Any, **kwargs: Any) -> None:
     from wagtail.models import Page
 
     if isinstance(instance, Page):
-        invalidate()
+        _on_change()
 
 
 def _on_setting_changed(*args: Any, **kwargs: Any) -> None:
