@@ -181,3 +181,28 @@ def test_restriction_written_by_another_process_is_seen(client, news_index):
     assert titles(client) == []
     assert client.get(f"{LIST}{page.pk}/").status_code == 404
     assert client.get(page.url).status_code == 302
+
+
+def test_responses_with_a_csrf_token_or_session_data_are_not_stored(rf, news_index):
+    """A site template with {% csrf_token %} or messages must not share them with others."""
+    from django.contrib.sessions.backends.cache import SessionStore
+    from django.http import HttpResponse
+    from django.middleware.csrf import get_token
+
+    def page_with(use):
+        request = rf.get("/vi/tin-tuc/")
+        request.session = SessionStore()
+        key = response_cache.response_key(request, "test", "state")
+
+        def build():
+            use(request)
+            return HttpResponse("<p>page</p>")
+
+        response_cache.cached_response(request, key, build)
+        return key
+
+    for use in (get_token, lambda request: request.session.__setitem__("seen", True)):
+        key = page_with(use)
+        assert response_cache._cache().get(key) is None
+    key = page_with(lambda request: None)
+    assert response_cache._cache().get(key) is not None  # the control: a plain page is kept

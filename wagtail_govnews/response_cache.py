@@ -33,6 +33,7 @@ from wagtail.models import ModelLogEntry, PageLogEntry, PageViewRestriction
 from .conf import govnews_settings
 
 GENERATION_KEY = "govnews:response-generation"
+MESSAGES_COOKIE = "messages"  # django.contrib.messages' cookie storage
 _EXPIRY_ATTRIBUTE = "_govnews_earliest_expiry"
 
 
@@ -138,14 +139,16 @@ def do_not_cache(request: HttpRequest) -> None:
 
 
 def cacheable_request(request: HttpRequest) -> bool:
-    """Whether ``request`` may be answered from the cache: a GET without query string, user
-    or session (a session may hold a page password: Wagtail's restriction check passed)."""
+    """Whether ``request`` may be answered from the cache: a GET without query string, user,
+    session or flash messages (a session may hold a page password that passed Wagtail's
+    restriction check, or messages to show)."""
     user = getattr(request, "user", None)
     return (
         enabled()
         and request.method == "GET"
         and not request.GET
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and MESSAGES_COOKIE not in request.COOKIES
         and not getattr(request, "is_preview", False)
         and not (user is not None and user.is_authenticated)
     )
@@ -176,11 +179,23 @@ def cached_response(
         response.status_code == 200
         and not response.streaming
         and not response.cookies
+        and not _personal(request, response)
         and timeout > 0
     )
     if cacheable:
         cache.set(key, (response.content, response["Content-Type"]), timeout)
     return response
+
+
+def _personal(request: HttpRequest, response: HttpResponse) -> bool:
+    """Whether the response may hold something of this visitor's: a CSRF token (its cookie
+    is set only later, by the middleware) or data written to the session while rendering."""
+    session = getattr(request, "session", None)
+    return bool(
+        request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        or (session is not None and session.modified)
+        or "cookie" in response.get("Vary", "").lower()
+    )
 
 
 def connect() -> None:
