@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 BIN := $(VENV)/bin
 MANAGE := cd example_project && ../$(BIN)/python manage.py
 
-.PHONY: demo test install lint format messages openapi clean frontend frontend-test
+.PHONY: demo test install lint format messages openapi clean frontend frontend-test compare
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,12 @@ format: install
 messages: install
 	cd wagtail_govnews && ../$(BIN)/django-admin makemessages -l vi -l en --no-obsolete
 	cd wagtail_govnews && ../$(BIN)/django-admin compilemessages
+
+# Compare the package with stock Wagtail on the same data (docs/performance.md). SQLite and
+# 2,000 articles by default; e.g. DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres
+# make compare ARGS="--grow 100000" for PostgreSQL, growing the same database to 100,000.
+compare: install
+	$(BIN)/python benchmarks/compare.py $(ARGS)
 
 clean:
 	rm -rf $(VENV) example_project/db.sqlite3 example_project/media

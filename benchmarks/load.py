@@ -60,6 +60,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--interval", type=float, default=0.5, help="editor interval (s)")
     parser.add_argument("--max-requests", type=int, default=500_000, help="request cap")
     parser.add_argument("--no-redis", action="store_true", help="local-memory cache only")
+    parser.add_argument("--redis-db", type=int, help="Redis database (default: an empty one)")
+    parser.add_argument("--port", type=int, help="gunicorn port (default: a free one)")
+    parser.add_argument("--database-name", help="PostgreSQL database (default govnews_load_<pid>)")
     parser.add_argument(
         "--keep-failures", type=Path, help="write half-published responses to this folder"
     )

@@ -40,11 +40,12 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def create_database(stack: ExitStack) -> str:
-    """Create ``govnews_load_<pid>`` (dropped when ``stack`` closes); return its URL."""
+def create_database(stack: ExitStack, name: str | None = None) -> str:
+    """Create ``name`` (default ``govnews_load_<pid>``), dropped when ``stack`` closes; return
+    its URL."""
     import psycopg
 
-    name = f"govnews_load_{os.getpid()}"
+    name = name or f"govnews_load_{os.getpid()}"
     with psycopg.connect(PG_ADMIN_URL, autocommit=True) as connection:
         connection.execute(f'CREATE DATABASE "{name}"')
     step(f"created database {name}")
@@ -58,13 +59,14 @@ def create_database(stack: ExitStack) -> str:
     return f"postgres://postgres@127.0.0.1:5432/{name}"
 
 
-def redis_cache(stack: ExitStack) -> str | None:
-    """The URL of an empty Redis database on 127.0.0.1 (flushed at the end), or None."""
+def redis_cache(stack: ExitStack, db: int | None = None) -> str | None:
+    """The URL of an empty Redis database on 127.0.0.1 (``db`` if given, flushed at the end),
+    or None."""
     try:
         import redis
     except ImportError:
         return None
-    for number in range(15, 0, -1):
+    for number in [db] if db is not None else range(15, 0, -1):
         client = redis.Redis(host=HOST, port=6379, db=number, socket_timeout=2)
         try:
             if client.dbsize() == 0:
@@ -150,19 +152,19 @@ def start_site(stack: ExitStack, args: argparse.Namespace) -> tuple[int, dict, s
     """Database, cache, demo content and gunicorn; return the port, environment and server."""
     workdir = Path(tempfile.mkdtemp(prefix="govnews-load-"))
     stack.callback(shutil.rmtree, workdir, ignore_errors=True)
-    port = free_port()
+    port = args.port or free_port()
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "example_project.settings",
         "DJANGO_DEBUG": "0",
         "DJANGO_ALLOWED_HOSTS": f"{HOST},localhost",
         "DJANGO_MEDIA_ROOT": str(workdir / "media"),
-        "DATABASE_URL": create_database(stack),
+        "DATABASE_URL": create_database(stack, args.database_name),
         "WAGTAILADMIN_BASE_URL": f"http://{HOST}:{port}",
         "LOAD_WORKDIR": str(workdir),
     }
     env.pop("REDIS_URL", None)
-    redis_url = None if args.no_redis else redis_cache(stack)
+    redis_url = None if args.no_redis else redis_cache(stack, args.redis_db)
     if redis_url:
         env["REDIS_URL"] = redis_url
     step(f"cache: {redis_url or 'local memory (one per worker)'}")

@@ -13,6 +13,10 @@ class WagtailGovNewsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from . import response_cache
+
+        # Forget cached responses whenever published content may have changed.
+        response_cache.connect()
         # Purge the headless API's URLs from frontend caches when articles change.
         if self.apps.is_installed("wagtail.contrib.frontend_cache"):
             from .api import purge

@@ -38,6 +38,8 @@ DEFAULTS: dict[str, Any] = {
     "API_IMAGE_WIDTHS": [480, 800, 1200],  # widths of the image renditions in API responses
     "API_CACHE_CONTROL": "public, max-age=60, s-maxage=600, stale-while-revalidate=60",
     "API_QR_CACHE_CONTROL": "public, max-age=86400",  # QR images change only with the URL
+    "RESPONSE_CACHE_ALIAS": "default",  # Django cache of rendered API responses and articles
+    "RESPONSE_CACHE_TIMEOUT": 600,  # seconds a rendered response is kept; 0 turns caching off
     "PREVIEW_MAX_AGE": 3600,  # seconds a headless preview token stays valid
     # Search engines, social cards and the PDF download
     "CANONICAL_TO_ORIGINAL": True,  # rel=canonical points at original_url when it is set

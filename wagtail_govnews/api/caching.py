@@ -3,46 +3,25 @@
 Validators come from Wagtail's audit log: every publish, unpublish, move, delete or admin edit
 of a page, snippet or setting writes a log entry, so the newest entry identifies the state of
 the published content. Computing them costs one small query and no rendering, so a
-revalidation answers 304 cheaply.
+revalidation answers 304 cheaply. The same state keys the server-side response cache
+(``wagtail_govnews.response_cache``), so a warm response costs that one query too.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from datetime import UTC, datetime
 from functools import wraps
 from typing import Any
 
-from django.db import connection
 from django.http import HttpRequest, HttpResponse
-from django.utils import timezone
 from django.utils.cache import get_conditional_response
-from django.utils.dateparse import parse_datetime
 from django.utils.http import http_date
-from wagtail.models import ModelLogEntry, PageLogEntry
 
 from ..conf import govnews_settings
+from ..response_cache import cached_response, content_state, enabled, response_key
 
-
-def content_state() -> tuple[str, datetime | None]:
-    """A token that changes whenever published content may have changed, and its time."""
-    pages, models = PageLogEntry._meta.db_table, ModelLogEntry._meta.db_table
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT (SELECT MAX(id) FROM {pages}), (SELECT MAX(timestamp) FROM {pages}), "
-            f"(SELECT MAX(id) FROM {models}), (SELECT MAX(timestamp) FROM {models})"
-        )
-        page_id, page_time, model_id, model_time = cursor.fetchone()
-    times = [_as_datetime(time) for time in (page_time, model_time) if time is not None]
-    return f"{page_id}.{model_id}", max(times) if times else None
-
-
-def _as_datetime(value: datetime | str) -> datetime:
-    """SQLite returns aggregated timestamps as text; other databases as datetimes."""
-    if isinstance(value, str):
-        value = parse_datetime(value)
-    return value if timezone.is_aware(value) else timezone.make_aware(value, UTC)
+__all__ = ["content_state", "http_cached", "private_no_store"]
 
 
 def _etag(request: HttpRequest, state: str) -> str:
@@ -63,7 +42,11 @@ def http_cached(cache_control: Callable[[], str] | None = None) -> Callable:
             if not_modified is not None:
                 not_modified["Cache-Control"] = _cache_control(cache_control)
                 return not_modified
-            response = view(request, *args, **kwargs)
+            if enabled() and request.method == "GET":
+                key = response_key(request, "api", state)
+                response = cached_response(request, key, lambda: view(request, *args, **kwargs))
+            else:
+                response = view(request, *args, **kwargs)
             if response.status_code == 200:
                 response["ETag"] = etag
                 if last_modified is not None:

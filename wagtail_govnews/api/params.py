@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from django.http import HttpRequest
 from django.utils import timezone
@@ -12,11 +12,16 @@ from pydantic import Field, field_validator
 from wagtail.models import Locale, Page
 
 from ..conf import govnews_settings
-from ..models import NewsCategory, NewsPageQuerySet
+from ..models import NewsCategory, NewsPage, NewsPageQuerySet
 from .errors import APIError
 
 #: Largest page id or offset accepted: Wagtail page ids are 32-bit integers in every database.
 MAX_INT = 2**31 - 1
+
+#: A list cursor: the dateline in microseconds since 1970 (UTC) and the id, "1700000000000000_42".
+CURSOR_PATTERN = r"^-?[0-9]{1,19}_[0-9]{1,10}$"
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_MICROSECOND = timedelta(microseconds=1)
 
 PageId = Path[int, P(ge=1, le=MAX_INT, description="Id of a published article.")]
 
@@ -35,6 +40,14 @@ class NewsFilters(Schema):
     )
     limit: int | None = Field(None, ge=1, description="Items per page (default 20).")
     offset: int = Field(0, ge=0, le=MAX_INT, description="Items to skip.")
+    before: str | None = Field(
+        None,
+        pattern=CURSOR_PATTERN,
+        description=(
+            "Cursor: only items older than it, newest first (keyset paging, as fast on page "
+            "1,000 as on page 1). Use the `next_cursor` of the previous page."
+        ),
+    )
 
     @field_validator("locale", "category", "tag", "search")
     @classmethod
@@ -98,3 +111,20 @@ def apply_filters(news: NewsPageQuerySet, filters: NewsFilters) -> NewsPageQuery
 
 def _start_of(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def cursor_of(page: NewsPage) -> str:
+    """The ``before`` cursor that continues a list after ``page``."""
+    return f"{(page.display_date - _EPOCH) // _MICROSECOND}_{page.pk}"
+
+
+def apply_cursor(news: NewsPageQuerySet, cursor: str) -> NewsPageQuerySet:
+    """Only the articles after ``cursor`` in newest-first order (keyset paging on date, id)."""
+    micros, pk = (int(part) for part in cursor.rsplit("_", 1))
+    try:
+        when = _EPOCH + micros * _MICROSECOND
+    except OverflowError as error:
+        raise APIError(400, _("Invalid cursor: %(cursor)s.") % {"cursor": cursor}) from error
+    # "date <= when" is an index range (an OR of both cases is a filter over every row
+    # before it); the exclusion only looks at the articles sharing the cursor's dateline.
+    return news.filter(date__lte=when).exclude(date=when, pk__gte=pk)

@@ -111,6 +111,9 @@ class NewsList(Schema):
     offset: int
     next: str | None
     previous: str | None
+    next_cursor: str | None = Field(
+        description="`before` value of the following page (keyset paging); null on the last."
+    )
     items: list[NewsSummary]
 
 

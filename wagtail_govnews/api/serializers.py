@@ -15,6 +15,7 @@ from wagtail.models import Page
 from ..dates import format_dateline, iso_datetime
 from ..models import NewsPage, NewsPageQuerySet, NewsPageTag
 from ..models.pages import localize_categories
+from ..response_cache import note_expiry
 from ..share import ShareURLError, share_links
 from .blocks import serialize_body
 from .images import absolute, rendition_specs, serialize_image
@@ -50,6 +51,7 @@ def news_queryset() -> NewsPageQuerySet:
 def teaser(request: HttpRequest, page: NewsPage) -> dict[str, Any]:
     """An article as a link: title, URL, dateline, lead and hero image."""
     url = page.get_full_url(request) or ""
+    note_expiry(request, page.expire_at)
     language = page.locale.language_code
     date = page.display_date
     return {

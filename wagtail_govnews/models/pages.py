@@ -38,6 +38,7 @@ from wagtail.models import Orderable, Page, PageManager, PageQuerySet, PageViewR
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from .. import response_cache
 from ..blocks import NewsBodyBlock, prefetch_stream_images
 from ..conf import govnews_settings
 from ..slugs import ascii_slug, fold_diacritics
@@ -406,6 +407,11 @@ class NewsPage(AsciiSlugMixin, RoutablePageMixin, Page):
 
         Pass ``queryset`` to choose what is loaded with each article (e.g. prefetches).
         """
+        if limit is None and queryset is None:
+            # The template and the response cache ask for the default box: compute it once.
+            if getattr(self, "_other_news", None) is None:
+                self._other_news = self.other_news(govnews_settings.OTHER_NEWS_COUNT, None)
+            return self._other_news
         limit = limit or govnews_settings.OTHER_NEWS_COUNT
         published = (NewsPage.objects.all() if queryset is None else queryset).published()
         if self.pk:
@@ -478,7 +484,24 @@ class NewsPage(AsciiSlugMixin, RoutablePageMixin, Page):
 
     @path("")
     def article(self, request: HttpRequest) -> HttpResponse:
-        return self.render(request)
+        """The article page; anonymous readers get it from the response cache when warm."""
+        if not response_cache.cacheable_request(request):
+            return self.render(request)
+        state, _modified = response_cache.content_state()
+        key = response_cache.response_key(request, "article", state)
+        return response_cache.cached_response(request, key, lambda: self._render_public(request))
+
+    def _render_public(self, request: HttpRequest) -> HttpResponse:
+        """Render for the cache, which keeps it until the article or its other news expire.
+
+        Wagtail checks view restrictions before ``serve``: a reader without a session who got
+        here may see the page, so anyone may (``cacheable_request`` requires no session).
+        """
+        response = self.render(request)
+        response.render()
+        for page in [self, *self.other_news()]:
+            response_cache.note_expiry(request, page.expire_at)
+        return response
 
     @path("print/", name="print")
     def print_view(self, request: HttpRequest) -> HttpResponse:

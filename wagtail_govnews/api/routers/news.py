@@ -12,11 +12,20 @@ from ninja.decorators import decorate_view
 from wagtail.models import Locale, Site
 
 from ...conf import govnews_settings
-from ...models import NewsPage
+from ...models import NewsPage, NewsPageQuerySet
 from ...qr import QRCodeError, cached_qr_png, cached_qr_svg
+from ...response_cache import cached_value
 from ..caching import http_cached
 from ..errors import APIError
-from ..params import NewsFilters, PageId, apply_filters, page_limit, reject_unknown_params
+from ..params import (
+    NewsFilters,
+    PageId,
+    apply_cursor,
+    apply_filters,
+    cursor_of,
+    page_limit,
+    reject_unknown_params,
+)
 from ..schemas import NewsDetail, NewsList, Problem
 from ..serializers import detail, news_queryset, summaries
 
@@ -34,20 +43,43 @@ def list_news(request: HttpRequest, filters: Query[NewsFilters]) -> dict:
     news = apply_filters(news_queryset(), filters)
     if filters.search:
         news = news.matching(filters.search)
-    count = news.count()
-    items = list(news.newest_first()[filters.offset : filters.offset + limit])
+    count = cached_count(request, news, filters)
+    if filters.before:
+        news = apply_cursor(news, filters.before)
+    # One item more than shown tells whether there is a next page, whatever the paging.
+    items = list(news.newest_first()[filters.offset : filters.offset + limit + 1])
+    has_next, items = len(items) > limit, items[:limit]
+    next_cursor = cursor_of(items[-1]) if has_next else None
+    if filters.before:
+        next_link = _page_link(request, limit, before=next_cursor) if has_next else None
+        previous_link = None  # keyset pages only go forward
+    else:
+        next_link = _page_link(request, limit, offset=filters.offset + limit) if has_next else None
+        previous_link = (
+            _page_link(request, limit, offset=max(filters.offset - limit, 0))
+            if filters.offset
+            else None
+        )
     return {
         "count": count,
         "limit": limit,
         "offset": filters.offset,
-        "next": _page_link(request, filters.offset + limit, limit)
-        if filters.offset + limit < count
-        else None,
-        "previous": _page_link(request, max(filters.offset - limit, 0), limit)
-        if filters.offset
-        else None,
+        "next": next_link,
+        "previous": previous_link,
+        "next_cursor": next_cursor,
         "items": summaries(request, items),
     }
+
+
+def cached_count(request: HttpRequest, news: NewsPageQuerySet, filters: NewsFilters) -> int:
+    """The number of articles matching ``filters``, counted once per content state.
+
+    Every page of a list shares the count, so at portal scale a full ``COUNT(*)`` runs once
+    after each change instead of on every request.
+    """
+    paging = {"limit", "offset", "before"}
+    criteria = filters.model_dump(exclude=paging)
+    return cached_value(request, "count", repr(sorted(criteria.items())), news.count)
 
 
 @router.get("/find/", response={200: NewsDetail, **ERRORS}, url_name="news_find")
@@ -142,7 +174,14 @@ def _page_at(request: HttpRequest, path: str) -> NewsPage:
     return page
 
 
-def _page_link(request: HttpRequest, offset: int, limit: int) -> str:
+def _page_link(
+    request: HttpRequest, limit: int, *, offset: int | None = None, before: str | None = None
+) -> str:
     query = request.GET.copy()
-    query["offset"], query["limit"] = str(offset), str(limit)
+    query["limit"] = str(limit)
+    if before is not None:
+        query["before"] = before
+        query.pop("offset", None)
+    else:
+        query["offset"] = str(offset)
     return request.build_absolute_uri("?" + urlencode(sorted(query.items())))

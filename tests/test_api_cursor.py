@@ -1,0 +1,61 @@
+"""Keyset paging of the news list: ``before`` cursors, ``next_cursor`` and ``next`` links."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from tests.api_schema import api_get
+from tests.factories import make_news
+
+pytestmark = pytest.mark.django_db
+
+LIST = "/api/govnews/news/"
+
+
+@pytest.fixture
+def articles(news_index):
+    """Seven articles; three share one dateline, so the id breaks the tie."""
+    start = datetime(2024, 5, 1, 8, 30, 15, 123456, tzinfo=UTC)
+    dates = [start + timedelta(hours=n) for n in range(4)] + [start + timedelta(days=1)] * 3
+    return [make_news(news_index, f"Tin {n}", date=d) for n, d in enumerate(dates)]
+
+
+def test_cursor_pages_walk_the_list_like_offsets(client, articles):
+    by_offset = [item["id"] for item in api_get(client, LIST).json()["items"]]
+    first = api_get(client, LIST, data={"limit": 3}).json()
+    assert first["next_cursor"] and first["next"].endswith("offset=3")
+    seen = [item["id"] for item in first["items"]]
+    url = f"{LIST}?limit=3&before={first['next_cursor']}"
+    while url:
+        page = api_get(client, url).json()
+        assert page["count"] == 7 and page["previous"] is None
+        seen += [item["id"] for item in page["items"]]
+        url = page["next"]
+        if url:
+            assert "before=" in url and "offset" not in url
+            assert f"before={page['next_cursor']}&" in url
+    assert seen == by_offset and len(set(seen)) == 7
+
+
+def test_last_page_has_no_cursor(client, articles):
+    page = api_get(client, LIST, data={"limit": 7}).json()
+    assert page["next"] is None and page["next_cursor"] is None
+
+
+def test_cursor_works_with_filters(client, articles, news_index):
+    first = api_get(client, LIST, data={"limit": 2, "index": news_index.pk}).json()
+    rest = api_get(
+        client, LIST, data={"index": news_index.pk, "before": first["next_cursor"]}
+    ).json()
+    assert len(first["items"]) + len(rest["items"]) == 7
+
+
+@pytest.mark.parametrize(
+    "cursor", ["abc", "12_", "_5", "1.5_3", "99999999999999999999_1", "9999999999999999999_1"]
+)
+def test_bad_cursor_is_a_4xx_problem(client, articles, cursor):
+    response = client.get(LIST, {"before": cursor})
+    assert response.status_code in (400, 422)
+    assert response["Content-Type"].startswith("application/problem+json")

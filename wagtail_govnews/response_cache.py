@@ -1,0 +1,260 @@
+"""Server-side cache of public responses (API JSON, article HTML), emptied on every change.
+
+An entry's key holds the *content state* (from Wagtail's audit log, shared by every process
+through the database) and a *generation* token kept in the cache itself, which
+:func:`invalidate` replaces whenever a page, view restriction, image, category, tag, site or
+setting is saved or deleted, a page is published, unpublished or moved, or a Django setting
+changes (connected in ``WagtailGovNewsConfig.ready()``). Either one changing makes every
+earlier entry unreachable, so a reader never gets a response older than the last change.
+
+Entries also expire before the earliest ``expire_at`` of the articles they show (noted with
+:func:`note_expiry`), since Wagtail keeps an expired article live until ``publish_scheduled``
+runs. ``RESPONSE_CACHE_TIMEOUT = 0`` turns the cache off.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import uuid
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import InvalidCacheBackendError, caches
+from django.core.exceptions import ImproperlyConfigured
+from django.db import connection, transaction
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone, translation
+from django.utils.dateparse import parse_datetime
+from wagtail.models import ModelLogEntry, PageLogEntry, PageViewRestriction
+
+from .conf import govnews_settings
+
+GENERATION_KEY = "govnews:response-generation"
+MESSAGES_COOKIE = "messages"  # django.contrib.messages' cookie storage
+_EXPIRY_ATTRIBUTE = "_govnews_earliest_expiry"
+
+
+def content_state() -> tuple[str, datetime | None]:
+    """A token that changes whenever published content may have changed, and its time.
+
+    Besides the audit log, it counts view restrictions: one added by a script (no log entry)
+    changes the token in every process, so no cache keeps serving a page that became private.
+    """
+    pages, models = PageLogEntry._meta.db_table, ModelLogEntry._meta.db_table
+    restrictions = PageViewRestriction._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT (SELECT MAX(id) FROM {pages}), (SELECT MAX(timestamp) FROM {pages}), "
+            f"(SELECT MAX(id) FROM {models}), (SELECT MAX(timestamp) FROM {models}), "
+            f"(SELECT COUNT(*) FROM {restrictions}), (SELECT MAX(id) FROM {restrictions})"
+        )
+        page_id, page_time, model_id, model_time, count, last = cursor.fetchone()
+    times = [_as_datetime(time) for time in (page_time, model_time) if time is not None]
+    return f"{page_id}.{model_id}.{count}.{last}", max(times) if times else None
+
+
+def _as_datetime(value: datetime | str) -> datetime:
+    """SQLite returns aggregated timestamps as text; other databases as datetimes."""
+    if isinstance(value, str):
+        value = parse_datetime(value)
+    return value if timezone.is_aware(value) else timezone.make_aware(value, UTC)
+
+
+def _cache():
+    return caches[govnews_settings.RESPONSE_CACHE_ALIAS]
+
+
+def enabled() -> bool:
+    """Whether responses are cached at all (``RESPONSE_CACHE_TIMEOUT`` above 0)."""
+    return govnews_settings.RESPONSE_CACHE_TIMEOUT > 0
+
+
+def generation() -> str:
+    """The current generation token (created on first use)."""
+    cache = _cache()
+    token = cache.get(GENERATION_KEY)
+    if token is None:
+        cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
+        token = cache.get(GENERATION_KEY) or "none"
+    return token
+
+
+def invalidate(*args: Any, **kwargs: Any) -> None:
+    """Make every cached response unreachable."""
+    _cache().set(GENERATION_KEY, uuid.uuid4().hex, None)
+
+
+def _on_change(*args: Any, **kwargs: Any) -> None:
+    """Signal receiver: invalidate now, and again when the transaction commits, since a
+    reader may fill the cache from the old rows in between."""
+    invalidate()
+    transaction.on_commit(invalidate, robust=True)
+
+
+def response_key(request: HttpRequest, kind: str, state: str) -> str:
+    """The cache key of ``request``'s response for the given content ``state``."""
+    request._govnews_state = state  # reused by cached_value() within this request
+    parts = (
+        kind,
+        state,
+        generation(),
+        request.scheme,
+        request.get_host(),
+        request.get_full_path(),
+        translation.get_language() or "",
+    )
+    digest = hashlib.sha256("|".join(parts).encode()).hexdigest()
+    return f"govnews:response:{digest}"
+
+
+def cached_value(request: HttpRequest, kind: str, key: str, compute: Callable[[], Any]) -> Any:
+    """``compute()``, kept until content changes (or the cache is off)."""
+    if not enabled():
+        return compute()
+    state = getattr(request, "_govnews_state", None) or content_state()[0]
+    digest = hashlib.sha256(f"{kind}|{state}|{generation()}|{key}".encode()).hexdigest()
+    cache_key = f"govnews:{kind}:{digest}"
+    value = _cache().get(cache_key)
+    if value is None:
+        value = compute()
+        _cache().set(cache_key, value, govnews_settings.RESPONSE_CACHE_TIMEOUT)
+    return value
+
+
+def note_expiry(request: HttpRequest | None, expire_at: datetime | None) -> None:
+    """Remember that the response being built shows something that expires at ``expire_at``."""
+    if request is None or expire_at is None:
+        return
+    earliest = getattr(request, _EXPIRY_ATTRIBUTE, None)
+    if earliest is None or expire_at < earliest:
+        setattr(request, _EXPIRY_ATTRIBUTE, expire_at)
+
+
+def do_not_cache(request: HttpRequest) -> None:
+    """Keep the response being built out of the cache."""
+    setattr(request, _EXPIRY_ATTRIBUTE, timezone.now())
+
+
+def cacheable_request(request: HttpRequest) -> bool:
+    """Whether ``request`` may be answered from the cache: a GET without query string, user,
+    session or flash messages (a session may hold a page password that passed Wagtail's
+    restriction check, or messages to show)."""
+    user = getattr(request, "user", None)
+    return (
+        enabled()
+        and request.method == "GET"
+        and not request.GET
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and MESSAGES_COOKIE not in request.COOKIES
+        and not getattr(request, "is_preview", False)
+        and not (user is not None and user.is_authenticated)
+    )
+
+
+def _timeout(request: HttpRequest) -> int:
+    timeout = govnews_settings.RESPONSE_CACHE_TIMEOUT
+    earliest = getattr(request, _EXPIRY_ATTRIBUTE, None)
+    if earliest is not None:
+        timeout = min(timeout, int((earliest - timezone.now()).total_seconds()))
+    return timeout
+
+
+def cached_response(
+    request: HttpRequest, key: str, build: Callable[[], HttpResponse]
+) -> HttpResponse:
+    """The response stored under ``key``, or ``build()``'s, stored when it is a plain 200."""
+    cache = _cache()
+    stored = cache.get(key)
+    if stored is not None:
+        content, content_type = stored
+        return HttpResponse(content, content_type=content_type)
+    response = build()
+    if hasattr(response, "render") and not getattr(response, "is_rendered", True):
+        response.render()
+    timeout = _timeout(request)
+    cacheable = (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not _personal(request, response)
+        and timeout > 0
+    )
+    if cacheable:
+        cache.set(key, (response.content, response["Content-Type"]), timeout)
+    return response
+
+
+def _personal(request: HttpRequest, response: HttpResponse) -> bool:
+    """Whether the response may hold something of this visitor's: a CSRF token (its cookie
+    is set only later, by the middleware) or data written to the session while rendering."""
+    session = getattr(request, "session", None)
+    return bool(
+        request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        or (session is not None and session.modified)
+        or "cookie" in response.get("Vary", "").lower()
+    )
+
+
+def connect() -> None:
+    """Invalidate on every change that can alter a public response."""
+    from django.core.signals import setting_changed
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+    from wagtail.images import get_image_model
+    from wagtail.models import Locale, Site
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    from .models import (
+        GovNewsSettings,
+        NewsCategory,
+        NewsPage,
+        NewsPageRelatedNews,
+        NewsPageTag,
+        NewsTag,
+        SocialAccount,
+    )
+
+    uid = "wagtail_govnews.response_cache"
+    image = get_image_model()
+    senders = [
+        PageViewRestriction,
+        image,
+        NewsCategory,
+        NewsTag,
+        NewsPageTag,
+        NewsPageRelatedNews,
+        Site,
+        Locale,
+        GovNewsSettings,
+        SocialAccount,
+    ]
+    for sender in senders:
+        post_save.connect(_on_change, sender=sender, dispatch_uid=f"{uid}.save.{sender.__name__}")
+        post_delete.connect(_on_change, sender=sender, dispatch_uid=f"{uid}.del.{sender.__name__}")
+    post_delete.connect(
+        _on_change, sender=image.get_rendition_model(), dispatch_uid=f"{uid}.rendition"
+    )
+    post_save.connect(_on_page_change, dispatch_uid=f"{uid}.page.save")
+    post_delete.connect(_on_page_change, dispatch_uid=f"{uid}.page.delete")
+    m2m_changed.connect(
+        _on_change, sender=NewsPage.categories.through, dispatch_uid=f"{uid}.categories"
+    )
+    page_published.connect(_on_change, dispatch_uid=f"{uid}.published")
+    page_unpublished.connect(_on_change, dispatch_uid=f"{uid}.unpublished")
+    post_page_move.connect(_on_change, dispatch_uid=f"{uid}.moved")
+    setting_changed.connect(_on_setting_changed, dispatch_uid=f"{uid}.setting")
+
+
+def _on_page_change(sender: Any, instance: Any, **kwargs: Any) -> None:
+    from wagtail.models import Page
+
+    if isinstance(instance, Page):
+        _on_change()
+
+
+def _on_setting_changed(*args: Any, **kwargs: Any) -> None:
+    # Broken new settings: whoever reads them next gets the error, not the signal's sender.
+    with contextlib.suppress(ImproperlyConfigured, InvalidCacheBackendError):
+        invalidate()
