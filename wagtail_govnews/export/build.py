@@ -18,7 +18,7 @@ from typing import Any
 from django.conf import settings
 from django.core.files.storage import Storage
 from django.utils import timezone
-from wagtail.models import Site
+from wagtail.models import Locale, Site
 
 from ..api.serializers import news_queryset
 from .assets import AssetError, dynamic_image_pattern, is_text, read_asset, references
@@ -144,6 +144,12 @@ class _Run:
             self.add(file_path(url_path), body, content_type, asset=True)
 
 
+def _content_languages() -> list[str]:
+    """Languages of the site that have a locale (the API rejects the others)."""
+    existing = set(Locale.objects.values_list("language_code", flat=True))
+    return [code for code, _name in settings.LANGUAGES if code in existing]
+
+
 def _is_feed(content_type: str) -> bool:
     return content_type.startswith(("application/rss+xml", "application/atom+xml"))
 
@@ -197,7 +203,7 @@ def export_site(
                 run.render_target(item)
             if progress and count % 500 == 0:
                 progress(f"{count} articles rendered")
-        for language in [None, *(code for code, _name in settings.LANGUAGES)]:
+        for language in [None, *_content_languages()]:
             run.render_lists(language)
         for item in shared_targets(site):
             run.render_target(item)
@@ -205,7 +211,7 @@ def export_site(
         kept = _kept(previous, selected)
         run.manifest.files = kept | run.manifest.files
         removed = sorted(set(previous.files) - set(run.manifest.files))
-        target.commit(removed, run.manifest)
+        target.commit(removed, run.manifest, previous)
     finally:
         target.discard()
     result = run.result

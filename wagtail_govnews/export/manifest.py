@@ -73,6 +73,15 @@ class Manifest:
         }
         return json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False).encode()
 
+    def same_as(self, other: Manifest) -> bool:
+        """Whether two manifests list the same files and routes (dates aside)."""
+        return (self.site, self.files, self.routes, self.state) == (
+            other.site,
+            other.files,
+            other.routes,
+            other.state,
+        )
+
     def entry(
         self, path: str, body: bytes, content_type: str, now: str, page_id: int | None
     ) -> tuple[dict[str, Any], bool]:

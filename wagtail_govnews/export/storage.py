@@ -78,15 +78,17 @@ class ExportStorage:
         staged.write_bytes(body)
         self.staged.append(path)
 
-    def commit(self, removed: list[str], manifest: Manifest) -> None:
-        """Move the staged files into place, delete ``removed``, then write the manifest."""
+    def commit(self, removed: list[str], manifest: Manifest, previous: Manifest) -> None:
+        """Move the staged files into place, delete ``removed``, then write the manifest
+        (unless nothing but its date would change)."""
         for path in self.staged:
             self._put(path, self._staging_dir() / path)
         for path in removed:
             self.storage.delete(path)
             if self.local:
                 self._prune(Path(self.storage.path(path)).parent)
-        self._put_bytes(NAME, manifest.dumps())
+        if self.staged or removed or not manifest.same_as(previous):
+            self._put_bytes(NAME, manifest.dumps())
         self.staged = []
 
     def discard(self) -> None:
