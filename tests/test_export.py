@@ -55,7 +55,7 @@ def files_of(folder: Path, page_id: int) -> set[str]:
 
 
 def test_full_export_lists_every_file_with_hash_and_type(portal, tmp_path):
-    articles, other = portal
+    articles, _other = portal
     result = export_site(storage(tmp_path))
     files = manifest(tmp_path)["files"]
     assert set(result.written) == set(files) == set(snapshot(tmp_path)) - {"manifest.json"}

@@ -9,6 +9,7 @@ import socket
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from io import StringIO
 from pathlib import Path
 from urllib.error import HTTPError
 from urllib.request import urlopen
@@ -93,7 +94,7 @@ def test_served_export_equals_the_live_site(client, served, port):
     origin, folder = served
     demo = load_demo_content(hostname="127.0.0.1", port=port)
     draft = make_news(demo.featured.get_parent().specific, "Bản nháp chưa đăng", publish=False)
-    call_command("govnews_export", str(folder), stdout=open(os.devnull, "w"))
+    call_command("govnews_export", str(folder), stdout=StringIO())
     host = {"host": f"127.0.0.1:{port}"}
     article = NewsPage.objects.get(slug=content.FEATURED_SLUG)
     page_url = article.get_full_url()
