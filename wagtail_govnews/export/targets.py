@@ -117,14 +117,20 @@ def list_pages(news: NewsPageQuerySet, language: str | None) -> list[ListPage]:
 
 
 def shared_targets(site: Site) -> list[Target]:
-    """Feeds and news sitemaps of every language (whole site, per section, per category)."""
+    """The home page and the first page of each news section, and the feeds and news
+    sitemaps (whole site, per section, per category) in every language."""
     targets: list[Target] = []
+    homes = site.root_page.get_translations(inclusive=True).live().public()
+    sections = NewsIndexPage.objects.live().public().filter(_under_site(site))
+    for page in [*homes.order_by("path"), *sections.order_by("path")]:
+        url = page.get_url()
+        if url:
+            targets.append(Target(url, file_path(url)))
     for language, _name in settings.LANGUAGES:
         locale = Locale.objects.filter(language_code=language).first()
         if locale is None:
             continue
         names = [("feed_rss", {}), ("feed_atom", {})]
-        sections = NewsIndexPage.objects.live().public().filter(_under_site(site))
         for section in sections.filter(locale=locale):
             for kind in ("rss", "atom"):
                 names.append((f"section_feed_{kind}", {"section_id": section.pk}))
