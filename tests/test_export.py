@@ -10,6 +10,7 @@ import pytest
 from django.core.files.storage import FileSystemStorage, InMemoryStorage
 from django.core.management import CommandError, call_command
 from django.test import override_settings
+from django.utils import translation
 
 from tests.factories import image_block, make_image, make_index, make_news, paragraph
 from wagtail_govnews.export import ExportRefused, export_site
@@ -215,3 +216,36 @@ def test_export_to_a_storage_other_than_the_local_disk(portal):
     articles[0].unpublish()
     result = export_site(memory)
     assert path in result.removed and not memory.exists(path)
+
+
+def test_deleting_an_article_removes_its_files(
+    portal, tmp_path, settings, django_capture_on_commit_callbacks
+):
+    articles, _other = portal
+    settings.WAGTAIL_GOVNEWS = {"EXPORT_ON_PUBLISH": True, "EXPORT_DIR": str(tmp_path)}
+    export_site(storage(tmp_path))
+    doomed = articles[1]
+    paths, pk = files_of(tmp_path, doomed.pk), doomed.pk
+    with django_capture_on_commit_callbacks(execute=True):
+        doomed.delete()
+    assert paths and not files_of(tmp_path, pk)
+    assert not any((tmp_path / path).exists() for path in paths)
+
+
+def test_an_export_leaves_the_active_language_alone(portal, tmp_path):
+    with translation.override("en"):
+        export_site(storage(tmp_path))
+        assert translation.get_language() == "en"
+
+
+def test_a_site_hostname_outside_allowed_hosts_is_a_clear_error(portal, tmp_path, settings):
+    settings.ALLOWED_HOSTS = ["www.example.gov.vn"]
+    with pytest.raises(CommandError, match="'localhost' is not in ALLOWED_HOSTS"):
+        call_command("govnews_export", str(tmp_path), stdout=StringIO())
+    assert not (tmp_path / "manifest.json").exists()
+
+
+def test_a_target_that_is_a_file_is_a_clear_error(portal, tmp_path):
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(CommandError):
+        call_command("govnews_export", str(tmp_path / "file"), stdout=StringIO())

@@ -17,7 +17,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.files.storage import Storage
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import Locale, Site
 
 from ..api.serializers import news_queryset
@@ -127,7 +127,10 @@ class _Run:
         for number, page in enumerate(pages):
             neighbours = pages[max(number - 1, 0) : number + 2]
             links = {absolute(other.url): absolute("/" + other.path) for other in neighbours}
-            rendered = self.renderer.render(page.url)
+            try:
+                rendered = self.renderer.render(page.url)
+            except RenderError as error:
+                raise ExportError(f"The API news list cannot be exported: {error}") from error
             for url in (page.url, *page.aliases):
                 self.manifest.routes[url] = page.path
             body = rewrite_links(rendered.body, links)
@@ -187,7 +190,10 @@ def export_site(
         raise ExportError("No Wagtail site to export: create one or mark one as the default.")
     target = ExportStorage(storage)
     previous = target.previous_manifest()
-    run = _Run(site, previous, target, force)
+    try:
+        run = _Run(site, previous, target, force)
+    except RenderError as error:
+        raise ExportError(str(error)) from error
     state = current_state()
     selected = None if page_ids is None else set(page_ids)
     if selected is None and changed_only and previous.state:
@@ -195,21 +201,10 @@ def export_site(
     # A run for given articles does not cover every change since the previous state.
     run.manifest.state = previous.state if page_ids is not None and previous.state else state
     try:
-        articles = published_articles(site).select_related("locale").order_by("path")
-        if selected is not None:
-            articles = articles.filter(pk__in=selected)
-        for count, page in enumerate(articles.iterator(chunk_size=200), start=1):
-            for item in article_targets(page):
-                run.render_target(item)
-            if progress and count % 500 == 0:
-                progress(f"{count} articles rendered")
-        for language in [None, *_content_languages()]:
-            run.render_lists(language)
-        for item in shared_targets(site):
-            run.render_target(item)
-        run.copy_assets()
-        kept = _kept(previous, selected)
-        run.manifest.files = kept | run.manifest.files
+        # Rendering activates each page's language: give the caller's back afterwards.
+        with translation.override(translation.get_language()):
+            _render_all(run, site, selected, progress)
+        run.manifest.files = _kept(previous, selected) | run.manifest.files
         removed = sorted(set(previous.files) - set(run.manifest.files))
         target.commit(removed, run.manifest, previous)
     finally:
@@ -219,6 +214,25 @@ def export_site(
     result.files = len(run.manifest.files)
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _render_all(
+    run: _Run, site: Site, selected: set[int] | None, progress: Callable[[str], None] | None
+) -> None:
+    """Render the articles (all, or ``selected``), the lists, the shared pages and assets."""
+    articles = published_articles(site).select_related("locale").order_by("path")
+    if selected is not None:
+        articles = articles.filter(pk__in=selected)
+    for count, page in enumerate(articles.iterator(chunk_size=200), start=1):
+        for item in article_targets(page):
+            run.render_target(item)
+        if progress and count % 500 == 0:
+            progress(f"{count} articles rendered")
+    for language in [None, *_content_languages()]:
+        run.render_lists(language)
+    for item in shared_targets(site):
+        run.render_target(item)
+    run.copy_assets()
 
 
 def _kept(previous: Manifest, selected: set[int] | None) -> dict[str, dict[str, Any]]:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.http.request import validate_host
 from django.test import Client
 from wagtail.models import Site
 
@@ -38,6 +40,11 @@ class Renderer:
 
     def __init__(self, site: Site) -> None:
         self.host, self.secure = site_host(site)
+        if not validate_host(site.hostname, settings.ALLOWED_HOSTS):
+            raise RenderError(
+                f"The site's hostname {site.hostname!r} is not in ALLOWED_HOSTS: the export "
+                "renders pages as requests to it. Add it, or fix the site in Settings → Sites."
+            )
         self.root_url = site.root_url
         self.client = Client(raise_request_exception=True)
 

@@ -1,10 +1,10 @@
 """Keep the static export up to date: a background task run when articles are (un)published.
 
 With ``WAGTAIL_GOVNEWS["EXPORT_ON_PUBLISH"] = True`` and a target (``EXPORT_STORAGE`` or
-``EXPORT_DIR``), publishing or unpublishing an article enqueues :data:`update_export` with
-the articles whose files show it, after the transaction commits. The task runs on the
-``TASKS`` backend of ``django_tasks`` (Wagtail's dependency); with the default immediate
-backend it runs in the request, with a worker backend it runs in the worker.
+``EXPORT_DIR``), publishing, unpublishing, moving or deleting an article enqueues
+:data:`update_export` with the articles whose files show it, after the transaction commits.
+The task runs on the ``TASKS`` backend of ``django_tasks`` (Wagtail's dependency): with the
+default immediate backend in the request, with a worker backend in the worker.
 """
 
 from __future__ import annotations
@@ -47,18 +47,34 @@ def update_export(page_ids: list[int]) -> dict[str, int]:
     return {"written": len(result.written), "removed": len(result.removed)}
 
 
-def on_publish_or_unpublish(sender: Any, instance: Page, **kwargs: Any) -> None:
-    """``page_published`` / ``page_unpublished``: enqueue an update after the commit."""
-    if not govnews_settings.EXPORT_ON_PUBLISH or not isinstance(instance, NewsPage):
+def enqueue_after_commit(pages: list[Page]) -> None:
+    """Enqueue :data:`update_export` for ``pages`` and the articles that show them, once the
+    current transaction commits (ids are collected now, while deleted pages still exist)."""
+    if not govnews_settings.EXPORT_ON_PUBLISH or not pages:
         return
-    page_ids = sorted(affected_articles([instance]))
+    page_ids = sorted(affected_articles(pages))
     transaction.on_commit(lambda: update_export.enqueue(page_ids), robust=True)
+
+
+def on_publish_or_unpublish(sender: Any, instance: Page, **kwargs: Any) -> None:
+    """``page_published`` / ``page_unpublished`` / ``pre_delete``: the article changed."""
+    if isinstance(instance, NewsPage):
+        enqueue_after_commit([instance])
+
+
+def on_move(sender: Any, instance: Page, **kwargs: Any) -> None:
+    """``post_page_move``: the articles at or under the moved page have new URLs."""
+    if govnews_settings.EXPORT_ON_PUBLISH:
+        enqueue_after_commit(list(NewsPage.objects.descendant_of(instance, inclusive=True)))
 
 
 def connect() -> None:
     """Connect the handlers (called once from ``WagtailGovNewsConfig.ready()``)."""
-    from wagtail.signals import page_published, page_unpublished
+    from django.db.models.signals import pre_delete
+    from wagtail.signals import page_published, page_unpublished, post_page_move
 
     uid = "wagtail_govnews.export"
     page_published.connect(on_publish_or_unpublish, dispatch_uid=uid + ".published")
     page_unpublished.connect(on_publish_or_unpublish, dispatch_uid=uid + ".unpublished")
+    pre_delete.connect(on_publish_or_unpublish, sender=NewsPage, dispatch_uid=uid + ".deleted")
+    post_page_move.connect(on_move, dispatch_uid=uid + ".moved")

@@ -62,6 +62,8 @@ class Command(BaseCommand):
             )
         except (ExportRefused, ExportError) as error:
             raise CommandError(str(error)) from error
+        except OSError as error:
+            raise CommandError(f"Cannot write the export: {error}") from error
         for message in result.skipped:
             self.stderr.write(f"skipped: {message}")
         self.stdout.write(
