@@ -11,9 +11,10 @@ from django.core.files.storage import FileSystemStorage, InMemoryStorage
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 from django.utils import translation
+from wagtail.images.views.serve import generate_image_url
 
 from tests.factories import image_block, make_image, make_index, make_news, paragraph
-from wagtail_govnews.export import ExportRefused, export_site
+from wagtail_govnews.export import ExportError, ExportRefused, export_site
 from wagtail_govnews.export import render as export_render
 from wagtail_govnews.export.storage import STAGING
 
@@ -249,3 +250,19 @@ def test_a_target_that_is_a_file_is_a_clear_error(portal, tmp_path):
     (tmp_path / "file").write_text("x")
     with pytest.raises(CommandError):
         call_command("govnews_export", str(tmp_path / "file"), stdout=StringIO())
+
+
+def test_links_to_the_dynamic_image_serve_view_stop_the_export(portal, tmp_path, settings):
+    articles, _other = portal
+    settings.ROOT_URLCONF = "tests.urls_image_serve"
+    export_site(storage(tmp_path))  # renditions come from the media storage: fine
+    before = snapshot(tmp_path)
+    image = make_image()
+    url = generate_image_url(image, "width-400")
+    assert url.startswith("/images/")
+    page = articles[0]
+    page.body = [paragraph(f'<p><a href="{url}">Ảnh gốc</a></p>')]
+    page.save_revision().publish()
+    with pytest.raises(ExportError, match="dynamic image-serve view"):
+        export_site(storage(tmp_path))
+    assert snapshot(tmp_path) == before

@@ -16,7 +16,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
-from wagtail.models import Locale, Site
+from wagtail.models import Locale, Page, Site
 
 from ..conf import govnews_settings
 from ..models import NewsCategory, NewsIndexPage, NewsPage
@@ -54,6 +54,12 @@ def file_path(url: str, index: str = "index.html") -> str:
     return path + index if path.endswith("/") or not path else path
 
 
+def page_path(page: Page) -> str | None:
+    """The path of a page on its site (``/vi/tin-tuc/slug/``), even with several sites."""
+    parts = page.get_url_parts()
+    return parts[2] if parts else None
+
+
 def published_articles(site: Site) -> NewsPageQuerySet:
     """Every published article of ``site``, in every locale."""
     return NewsPage.objects.published().filter(_under_site(site))
@@ -70,7 +76,7 @@ def _under_site(site: Site) -> Q:
 
 def article_targets(page: NewsPage) -> list[Target]:
     """The HTML page, print view, API detail and QR images of one article."""
-    url = page.get_url()
+    url = page_path(page)
     if not url:
         return []
     pk = page.pk
@@ -123,7 +129,7 @@ def shared_targets(site: Site) -> list[Target]:
     homes = site.root_page.get_translations(inclusive=True).live().public()
     sections = NewsIndexPage.objects.live().public().filter(_under_site(site))
     for page in [*homes.order_by("path"), *sections.order_by("path")]:
-        url = page.get_url()
+        url = page_path(page)
         if url:
             targets.append(Target(url, file_path(url)))
     for language, _name in settings.LANGUAGES:
