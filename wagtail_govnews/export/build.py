@@ -2,8 +2,8 @@
 
 A run renders every file, compares its SHA-256 with the previous ``manifest.json`` and writes
 only the files that changed; files of articles that are no longer published are removed.
-With ``page_ids`` only those articles' files (and the shared lists and feeds) are rendered
-again: what a publish or unpublish needs.
+With ``page_ids`` (a publish task) or ``changed_only`` (the audit log since the previous
+export) only some articles' files, and the shared lists, feeds and pages, are rendered again.
 """
 
 from __future__ import annotations
