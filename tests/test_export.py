@@ -121,8 +121,13 @@ def test_changed_mode_renders_only_articles_changed_since_the_export(portal, tmp
     result = export_site(storage(tmp_path), changed_only=True)
     assert f"api/govnews/news/{edited.pk}/index.json" in result.written
     assert files_of(tmp_path, other.pk)  # untouched articles stay in the export
+    gone = articles[2]
+    gone_files = files_of(tmp_path, gone.pk)
+    gone.unpublish()
+    result = export_site(storage(tmp_path), changed_only=True)
+    assert gone_files and set(result.removed) == gone_files
     full = export_site(storage(tmp_path))
-    assert full.written == []  # the changed-only run had brought everything up to date
+    assert full.written == full.removed == []  # the changed-only runs missed nothing
 
 
 @override_settings(WAGTAIL_GOVNEWS={"EXPORT_ON_PUBLISH": True})
