@@ -7,7 +7,7 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
-from django.core.files.storage import FileSystemStorage, InMemoryStorage
+from django.core.files.storage import FileSystemStorage, InMemoryStorage, storages
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 from django.utils import translation
@@ -271,3 +271,16 @@ def test_links_to_the_dynamic_image_serve_view_stop_the_export(portal, tmp_path,
     with pytest.raises(ExportError, match="dynamic image-serve view"):
         export_site(storage(tmp_path))
     assert snapshot(tmp_path) == before
+
+
+def test_command_exports_to_a_storages_alias(portal, settings):
+    articles, _other = portal
+    memory = {"BACKEND": "django.core.files.storage.InMemoryStorage"}
+    settings.STORAGES = {**settings.STORAGES, "govnews_export": memory}
+    out = StringIO()
+    call_command("govnews_export", storage="govnews_export", stdout=out)
+    exported = storages["govnews_export"]
+    assert exported.exists("manifest.json")
+    assert exported.exists(f"api/govnews/news/{articles[0].pk}/index.json")
+    with pytest.raises(CommandError, match="No Wagtail site with the hostname 'nope'"):
+        call_command("govnews_export", storage="govnews_export", site="nope", stdout=out)
