@@ -34,6 +34,9 @@ EXPECTED_DEFAULTS = {
     "PDF_FONT_PATH": None,
     "PDF_BOLD_FONT_PATH": None,
     "FEED_ITEMS": 20,
+    "EXPORT_ON_PUBLISH": False,
+    "EXPORT_STORAGE": None,
+    "EXPORT_DIR": None,
 }
 
 

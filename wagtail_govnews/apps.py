@@ -22,3 +22,7 @@ class WagtailGovNewsConfig(AppConfig):
             from .api import purge
 
             purge.connect()
+        # Update the static export on publish/unpublish (when EXPORT_ON_PUBLISH is set).
+        from .export import tasks
+
+        tasks.connect()

@@ -47,6 +47,10 @@ DEFAULTS: dict[str, Any] = {
     "PDF_BOLD_FONT_PATH": None,  # its bold face; None: next to the regular one, else regular
     # Feeds
     "FEED_ITEMS": 20,  # newest articles in each RSS/Atom feed
+    # Static export (manage.py govnews_export)
+    "EXPORT_ON_PUBLISH": False,  # update the export in a background task on (un)publish
+    "EXPORT_STORAGE": None,  # STORAGES alias the background task exports to (e.g. S3)
+    "EXPORT_DIR": None,  # else a local folder the background task exports to
 }
 
 

@@ -1,0 +1,125 @@
+"""Time the static export (``govnews_export``) of many articles: in full, then incrementally.
+
+Builds a throw-away database of ``--n`` published articles (``benchmarks/seed.py``), exports
+it to a temporary folder and prints, for each run, the time, the files rendered and written:
+
+1. full export into an empty folder;
+2. one article edited, ``--changed`` run (only the changed article, the articles that show
+   it and the shared lists, feeds and section pages rendered);
+3. another article edited, full re-run (every file rendered again, only what changed
+   written); skipped with ``--skip-rerun``.
+
+    .venv/bin/python benchmarks/export.py --n 10000
+    .venv/bin/python benchmarks/export.py --quick          # 200 articles (CI smoke run)
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.api import configure_django, prepare_database
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    """Command-line options."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, help="number of articles (default 10000)")
+    parser.add_argument("--quick", action="store_true", help="smoke run: --n 200")
+    parser.add_argument(
+        "--skip-rerun", action="store_true", help="skip the full re-run after an edit"
+    )
+    parser.add_argument(
+        "--database-url",
+        default=os.environ.get("DATABASE_URL"),
+        help="database server to benchmark on (a throw-away database is created there)",
+    )
+    args = parser.parse_args(argv)
+    args.n = args.n if args.n is not None else (200 if args.quick else 10_000)
+    if args.n < 1:
+        parser.error("--n must be at least 1")
+    return args
+
+
+def timed_export(label: str, folder: Path, **options: object) -> str:
+    """Run one export and describe it in one line."""
+    from django.core.files.storage import FileSystemStorage
+
+    from wagtail_govnews.export import export_site
+
+    start = time.perf_counter()
+    result = export_site(FileSystemStorage(location=str(folder), base_url="/"), **options)
+    seconds = time.perf_counter() - start
+    rendered = len(result.written) + result.unchanged
+    line = (
+        f"{label:<34}{seconds:>9.1f} s{rendered:>9} rendered{len(result.written):>9} written"
+        f"{len(result.removed):>6} removed"
+    )
+    print(line, flush=True)
+    return line
+
+
+def edit_one(offset: int) -> None:
+    """Publish a new revision of one article with a new lead."""
+    from wagtail_govnews.models import NewsPage
+
+    page = NewsPage.objects.live().order_by("-date")[offset]
+    page.lead = f"{page.lead} (cập nhật)"
+    page.save_revision().publish()
+
+
+def run(args: argparse.Namespace) -> str:
+    """Build the database, time the exports and return the report."""
+    workdir = Path(tempfile.mkdtemp(prefix="govnews-export-benchmark-"))
+    configure_django(workdir, args.database_url)
+
+    import django
+    import wagtail
+    from django.conf import settings
+    from django.db import connection
+
+    from benchmarks.seed import build_news
+
+    settings.ALLOWED_HOSTS.append("localhost")  # the seeded site's hostname
+    drop_database = prepare_database(workdir, own_file=not args.database_url)
+    folder = workdir / "export"
+    try:
+        start = time.perf_counter()
+        build_news(args.n)
+        print(f"seeded {args.n} articles in {time.perf_counter() - start:.1f} s", flush=True)
+        lines = [
+            timed_export("full export (empty folder)", folder),
+        ]
+        edit_one(0)
+        lines.append(timed_export("--changed run after one edit", folder, changed_only=True))
+        if not args.skip_rerun:
+            edit_one(1)
+            lines.append(timed_export("full re-run after one edit", folder))
+        size = sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
+        files = sum(1 for path in folder.rglob("*") if path.is_file())
+        header = (
+            f"{args.n} articles, {connection.vendor}, Django {django.get_version()}, "
+            f"Wagtail {wagtail.__version__}, Python {sys.version.split()[0]}; "
+            f"export: {files} files, {size / 1e6:.0f} MB"
+        )
+        return "\n".join([header, *lines])
+    finally:
+        connection.close()
+        drop_database()
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: run the benchmark and print its report."""
+    print(run(parse_args(argv)))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,286 @@
+"""The static export: incremental runs, removal on unpublish, refusal, interruption, storages."""
+
+from __future__ import annotations
+
+import json
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.files.storage import FileSystemStorage, InMemoryStorage, storages
+from django.core.management import CommandError, call_command
+from django.test import override_settings
+from django.utils import translation
+from wagtail.images.views.serve import generate_image_url
+
+from tests.factories import image_block, make_image, make_index, make_news, paragraph
+from wagtail_govnews.export import ExportError, ExportRefused, export_site
+from wagtail_govnews.export import render as export_render
+from wagtail_govnews.export.storage import STAGING
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def portal(db):
+    """Two sections: three articles (with photos) in one, one article in the other."""
+    news, culture = make_index(), make_index("Văn hóa", "van-hoa")
+    image = make_image()
+    articles = [
+        make_news(news, f"Tin số {n}", lead=f"Tóm tắt {n}", body=[image_block(image, "Chú thích")])
+        for n in range(1, 4)
+    ]
+    other = make_news(culture, "Lễ hội mùa thu", body=[paragraph("<p>Nội dung</p>")])
+    return articles, other
+
+
+def storage(folder: Path) -> FileSystemStorage:
+    return FileSystemStorage(location=str(folder), base_url="/")
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {
+        str(path.relative_to(folder)): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def manifest(folder: Path) -> dict:
+    return json.loads((folder / "manifest.json").read_text())
+
+
+def files_of(folder: Path, page_id: int) -> set[str]:
+    return {
+        path for path, entry in manifest(folder)["files"].items() if entry.get("page") == page_id
+    }
+
+
+def test_full_export_lists_every_file_with_hash_and_type(portal, tmp_path):
+    articles, _other = portal
+    result = export_site(storage(tmp_path))
+    files = manifest(tmp_path)["files"]
+    assert set(result.written) == set(files) == set(snapshot(tmp_path)) - {"manifest.json"}
+    page = articles[0]
+    expected = {
+        f"vi/tin-tuc/{page.slug}/index.html",
+        f"vi/tin-tuc/{page.slug}/print/index.html",
+        f"api/govnews/news/{page.pk}/index.json",
+        f"api/govnews/news/{page.pk}/qr.svg",
+        f"api/govnews/news/{page.pk}/qr.png",
+        f"govnews/news/{page.pk}/qr.svg",
+        f"govnews/news/{page.pk}/qr.png",
+    }
+    assert files_of(tmp_path, page.pk) == expected
+    entry = files[f"api/govnews/news/{page.pk}/qr.png"]
+    assert entry["content_type"] == "image/png" and len(entry["sha256"]) == 64
+    assert entry["size"] == (tmp_path / f"api/govnews/news/{page.pk}/qr.png").stat().st_size
+    renditions = [path for path in files if path.startswith("media/images/")]
+    assert renditions and all(files[path].get("asset") for path in renditions)
+    assert "govnews/feeds/vi/rss.xml" in files and "api/govnews/news/index.json" in files
+
+
+def test_rerun_writes_nothing_and_an_edit_rewrites_only_what_shows_it(portal, tmp_path):
+    articles, other = portal
+    export_site(storage(tmp_path))
+    before = snapshot(tmp_path)
+
+    assert export_site(storage(tmp_path)).written == []
+    assert snapshot(tmp_path) == before
+
+    edited = articles[0]
+    edited.title = "Tin số 1 đã sửa"
+    edited.save_revision().publish()
+    result = export_site(storage(tmp_path))
+    own = files_of(tmp_path, edited.pk)
+    png = {path for path in own if path.endswith(".png")}
+    assert own - png <= set(result.written)  # its HTML, print view, JSON, titled SVG QR
+    assert not png & set(result.written)  # same URL, same PNG: not written again
+    assert not files_of(tmp_path, other.pk) & set(result.written)  # another section
+    after = snapshot(tmp_path)
+    for path in files_of(tmp_path, other.pk):
+        assert after[path] == before[path]
+    assert json.loads(after[f"api/govnews/news/{edited.pk}/index.json"])["title"] == edited.title
+    assert result.removed == []
+    other_json = f"api/govnews/news/{other.pk}/index.json"
+    assert (
+        manifest(tmp_path)["files"][other_json]
+        == json.loads(before["manifest.json"])["files"][other_json]
+    )  # same hash, same last-modified
+
+
+def test_changed_mode_renders_only_articles_changed_since_the_export(portal, tmp_path):
+    articles, other = portal
+    export_site(storage(tmp_path))
+    assert export_site(storage(tmp_path), changed_only=True).unchanged < len(
+        manifest(tmp_path)["files"]
+    )  # nothing changed: only the shared lists and feeds were rendered
+    edited = articles[1]
+    edited.lead = "Tóm tắt mới"
+    edited.save_revision().publish()
+    result = export_site(storage(tmp_path), changed_only=True)
+    assert f"api/govnews/news/{edited.pk}/index.json" in result.written
+    assert files_of(tmp_path, other.pk)  # untouched articles stay in the export
+    gone = articles[2]
+    gone_files = files_of(tmp_path, gone.pk)
+    gone.unpublish()
+    result = export_site(storage(tmp_path), changed_only=True)
+    assert gone_files and set(result.removed) == gone_files
+    full = export_site(storage(tmp_path))
+    assert full.written == full.removed == []  # the changed-only runs missed nothing
+
+
+@override_settings(WAGTAIL_GOVNEWS={"EXPORT_ON_PUBLISH": True})
+def test_publishing_and_unpublishing_update_the_export_in_a_task(
+    portal, tmp_path, settings, django_capture_on_commit_callbacks
+):
+    articles, other = portal
+    settings.WAGTAIL_GOVNEWS = {"EXPORT_ON_PUBLISH": True, "EXPORT_DIR": str(tmp_path)}
+    export_site(storage(tmp_path))
+    gone = articles[2]
+    paths = files_of(tmp_path, gone.pk)
+    assert paths
+
+    with django_capture_on_commit_callbacks(execute=True):
+        gone.unpublish()
+    assert not files_of(tmp_path, gone.pk)
+    assert not any((tmp_path / path).exists() for path in paths)
+    assert not (tmp_path / f"vi/tin-tuc/{gone.slug}").exists()  # no empty folder left behind
+    listed = json.loads((tmp_path / "api/govnews/news/index.json").read_text())
+    assert gone.pk not in [item["id"] for item in listed["items"]]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        fresh = make_news(articles[0].get_parent().specific, "Tin mới đăng")
+    assert (tmp_path / f"api/govnews/news/{fresh.pk}/index.json").exists()
+    assert files_of(tmp_path, other.pk)  # the task leaves the other articles alone
+    assert export_site(storage(tmp_path)).written == []  # a full run finds nothing stale
+
+
+def test_publishing_does_not_export_when_the_setting_is_off(portal, tmp_path, settings):
+    settings.WAGTAIL_GOVNEWS = {"EXPORT_DIR": str(tmp_path)}
+    articles, _other = portal
+    articles[0].save_revision().publish()
+    assert not (tmp_path / "manifest.json").exists()
+
+
+def test_a_folder_that_is_not_an_export_is_refused(portal, tmp_path):
+    (tmp_path / "notes.txt").write_text("keep me")
+    with pytest.raises(CommandError, match="not empty and holds no previous export"):
+        call_command("govnews_export", str(tmp_path), stdout=StringIO())
+    assert snapshot(tmp_path) == {"notes.txt": b"keep me"}
+    (tmp_path / "manifest.json").write_text("{}")
+    with pytest.raises(ExportRefused, match="not an export manifest"):
+        export_site(storage(tmp_path))
+
+
+def test_command_reports_counts(portal, tmp_path):
+    out = StringIO()
+    call_command("govnews_export", str(tmp_path / "site"), stdout=out)
+    assert "written, 0 unchanged, 0 removed" in out.getvalue()
+    with pytest.raises(CommandError, match="either a target folder or --storage"):
+        call_command("govnews_export", stdout=StringIO())
+    with pytest.raises(CommandError, match="No storage 'nope'"):
+        call_command("govnews_export", storage="nope", stdout=StringIO())
+
+
+def test_an_interrupted_export_leaves_the_previous_one_intact(portal, tmp_path, monkeypatch):
+    articles, other = portal
+    export_site(storage(tmp_path))
+    before = snapshot(tmp_path)
+    for page in (*articles, other):
+        page.title += " (cập nhật)"
+        page.save_revision().publish()
+
+    render = export_render.Renderer.render
+    calls = []
+
+    def crash_midway(self, url):
+        calls.append(url)
+        if len(calls) == 10:
+            raise KeyboardInterrupt  # the process is stopped while rendering
+        return render(self, url)
+
+    monkeypatch.setattr(export_render.Renderer, "render", crash_midway)
+    with pytest.raises(KeyboardInterrupt):
+        export_site(storage(tmp_path))
+    assert snapshot(tmp_path) == before
+    assert not (tmp_path / STAGING).exists()
+
+    monkeypatch.undo()
+    result = export_site(storage(tmp_path))
+    assert len(result.written) > len(articles) * 7
+
+
+def test_export_to_a_storage_other_than_the_local_disk(portal):
+    articles, _other = portal
+    memory = InMemoryStorage()
+    export_site(memory)
+    path = f"api/govnews/news/{articles[0].pk}/index.json"
+    with memory.open(path) as file:
+        assert json.loads(file.read())["id"] == articles[0].pk
+    assert export_site(memory).written == []
+    articles[0].unpublish()
+    result = export_site(memory)
+    assert path in result.removed and not memory.exists(path)
+
+
+def test_deleting_an_article_removes_its_files(
+    portal, tmp_path, settings, django_capture_on_commit_callbacks
+):
+    articles, _other = portal
+    settings.WAGTAIL_GOVNEWS = {"EXPORT_ON_PUBLISH": True, "EXPORT_DIR": str(tmp_path)}
+    export_site(storage(tmp_path))
+    doomed = articles[1]
+    paths, pk = files_of(tmp_path, doomed.pk), doomed.pk
+    with django_capture_on_commit_callbacks(execute=True):
+        doomed.delete()
+    assert paths and not files_of(tmp_path, pk)
+    assert not any((tmp_path / path).exists() for path in paths)
+
+
+def test_an_export_leaves_the_active_language_alone(portal, tmp_path):
+    with translation.override("en"):
+        export_site(storage(tmp_path))
+        assert translation.get_language() == "en"
+
+
+def test_a_site_hostname_outside_allowed_hosts_is_a_clear_error(portal, tmp_path, settings):
+    settings.ALLOWED_HOSTS = ["www.example.gov.vn"]
+    with pytest.raises(CommandError, match="'localhost' is not in ALLOWED_HOSTS"):
+        call_command("govnews_export", str(tmp_path), stdout=StringIO())
+    assert not (tmp_path / "manifest.json").exists()
+
+
+def test_a_target_that_is_a_file_is_a_clear_error(portal, tmp_path):
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(CommandError):
+        call_command("govnews_export", str(tmp_path / "file"), stdout=StringIO())
+
+
+def test_links_to_the_dynamic_image_serve_view_stop_the_export(portal, tmp_path, settings):
+    articles, _other = portal
+    settings.ROOT_URLCONF = "tests.urls_image_serve"
+    export_site(storage(tmp_path))  # renditions come from the media storage: fine
+    before = snapshot(tmp_path)
+    image = make_image()
+    url = generate_image_url(image, "width-400")
+    assert url.startswith("/images/")
+    page = articles[0]
+    page.body = [paragraph(f'<p><a href="{url}">Ảnh gốc</a></p>')]
+    page.save_revision().publish()
+    with pytest.raises(ExportError, match="dynamic image-serve view"):
+        export_site(storage(tmp_path))
+    assert snapshot(tmp_path) == before
+
+
+def test_command_exports_to_a_storages_alias(portal, settings):
+    articles, _other = portal
+    memory = {"BACKEND": "django.core.files.storage.InMemoryStorage"}
+    settings.STORAGES = {**settings.STORAGES, "govnews_export": memory}
+    out = StringIO()
+    call_command("govnews_export", storage="govnews_export", stdout=out)
+    exported = storages["govnews_export"]
+    assert exported.exists("manifest.json")
+    assert exported.exists(f"api/govnews/news/{articles[0].pk}/index.json")
+    with pytest.raises(CommandError, match="No Wagtail site with the hostname 'nope'"):
+        call_command("govnews_export", storage="govnews_export", site="nope", stdout=out)

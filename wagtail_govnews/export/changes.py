@@ -1,0 +1,55 @@
+"""Which articles' files a change touches, and which pages changed since an export.
+
+An article is shown by more than its own files: its translations link to it, the newest
+articles of its section show it under "other news", and editors may pick it as related news.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from wagtail.models import ModelLogEntry, Page, PageLogEntry
+
+from ..api.caching import content_state
+from ..conf import govnews_settings
+from ..models import NewsPage, NewsPageRelatedNews
+
+
+def current_state() -> str:
+    """A token of the audit log now: ``"<last page log id>.<last model log id>"``."""
+    return content_state()[0]
+
+
+def affected_articles(pages: Iterable[Page]) -> set[int]:
+    """Ids of the articles whose files show ``pages``: themselves, their translations, the
+    newest articles of their sections and the articles that pick them as related news."""
+    ids: set[int] = set()
+    count = govnews_settings.OTHER_NEWS_COUNT + 1
+    for page in pages:
+        ids.add(page.pk)
+        ids.update(page.get_translations().values_list("pk", flat=True))
+        siblings = NewsPage.objects.published().sibling_of(page, inclusive=False)
+        ids.update(siblings.newest_first().values_list("pk", flat=True)[:count])
+    picked_by = NewsPageRelatedNews.objects.filter(news_id__in=set(ids))
+    ids.update(picked_by.values_list("page_id", flat=True))
+    return ids
+
+
+def changed_since(state: str) -> set[int] | None:
+    """Ids of the articles to export again since the audit log was at ``state``.
+
+    ``None`` means "everything": no usable state, or a change beyond news articles (a
+    snippet, a setting, an image, a section or another page), which may show on every page.
+    """
+    try:
+        page_log, model_log = (int(part) if part != "None" else 0 for part in state.split("."))
+    except ValueError:
+        return None
+    if ModelLogEntry.objects.filter(pk__gt=model_log).exists():
+        return None
+    page_ids = set(PageLogEntry.objects.filter(pk__gt=page_log).values_list("page_id", flat=True))
+    pages = list(Page.objects.filter(pk__in=page_ids).specific(defer=True))
+    if any(not isinstance(page, NewsPage) for page in pages):
+        return None
+    # Deleted articles keep their ids in the log: their files are removed.
+    return affected_articles(pages) | page_ids
