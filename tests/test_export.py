@@ -12,6 +12,7 @@ from django.core.management import CommandError, call_command
 from django.test import override_settings
 from django.utils import translation
 from wagtail.images.views.serve import generate_image_url
+from wagtail.models import PageViewRestriction
 
 from tests.factories import image_block, make_image, make_index, make_news, paragraph
 from wagtail_govnews.export import ExportError, ExportRefused, export_site
@@ -128,6 +129,17 @@ def test_changed_mode_renders_only_articles_changed_since_the_export(portal, tmp
     assert gone_files and set(result.removed) == gone_files
     full = export_site(storage(tmp_path))
     assert full.written == full.removed == []  # the changed-only runs missed nothing
+
+
+def test_changed_mode_removes_an_article_that_became_private(portal, tmp_path):
+    """A view restriction leaves no audit-log entry when a script adds it: still noticed."""
+    articles, _other = portal
+    export_site(storage(tmp_path))
+    private = articles[0]
+    private_files = files_of(tmp_path, private.pk)
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    result = export_site(storage(tmp_path), changed_only=True)
+    assert private_files and private_files <= set(result.removed)
 
 
 @override_settings(WAGTAIL_GOVNEWS={"EXPORT_ON_PUBLISH": True})

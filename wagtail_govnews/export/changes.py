@@ -16,7 +16,8 @@ from ..models import NewsPage, NewsPageRelatedNews
 
 
 def current_state() -> str:
-    """A token of the audit log now: ``"<last page log id>.<last model log id>"``."""
+    """A token of the audit log and view restrictions now (``response_cache.content_state``):
+    ``"<last page log id>.<last model log id>.<restrictions>.<last restriction id>"``."""
     return content_state()[0]
 
 
@@ -41,10 +42,13 @@ def changed_since(state: str) -> set[int] | None:
     ``None`` means "everything": no usable state, or a change beyond news articles (a
     snippet, a setting, an image, a section or another page), which may show on every page.
     """
+    parts = state.split(".")
     try:
-        page_log, model_log = (int(part) if part != "None" else 0 for part in state.split("."))
+        page_log, model_log = (int(part) if part != "None" else 0 for part in parts[:2])
     except ValueError:
         return None
+    if parts[2:] != current_state().split(".")[2:]:
+        return None  # view restrictions changed: any page may have become private or public
     if ModelLogEntry.objects.filter(pk__gt=model_log).exists():
         return None
     page_ids = set(PageLogEntry.objects.filter(pk__gt=page_log).values_list("page_id", flat=True))
