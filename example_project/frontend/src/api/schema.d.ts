@@ -329,6 +329,11 @@ export interface components {
          */
         NewsFilters: {
             /**
+             * Before
+             * @description Cursor: only items older than it, newest first (keyset paging, as fast on page 1,000 as on page 1). Use the `next_cursor` of the previous page.
+             */
+            before?: string | null;
+            /**
              * Category
              * @description Category slug.
              */
@@ -385,6 +390,11 @@ export interface components {
             limit: number;
             /** Next */
             next: string | null;
+            /**
+             * Next Cursor
+             * @description `before` value of the following page (keyset paging); null on the last.
+             */
+            next_cursor: string | null;
             /** Offset */
             offset: number;
             /** Previous */
@@ -697,6 +707,8 @@ export interface operations {
                 limit?: number | null;
                 /** @description Items to skip. */
                 offset?: number;
+                /** @description Cursor: only items older than it, newest first (keyset paging, as fast on page 1,000 as on page 1). Use the `next_cursor` of the previous page. */
+                before?: string | null;
             };
             header?: never;
             path?: never;
