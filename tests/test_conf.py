@@ -32,6 +32,11 @@ EXPECTED_DEFAULTS = {
     "PDF_FONT_PATH": None,
     "PDF_BOLD_FONT_PATH": None,
     "FEED_ITEMS": 20,
+    "DATELINE_MAX_FUTURE_DAYS": 366,
+    "VIEW_COUNTING": True,
+    "VIEW_COUNT_CACHE_ALIAS": "default",
+    "MOST_READ_DAYS": 7,
+    "MOST_READ_COUNT": 5,
 }
 
 

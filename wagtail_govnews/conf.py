@@ -45,6 +45,12 @@ DEFAULTS: dict[str, Any] = {
     "PDF_BOLD_FONT_PATH": None,  # its bold face; None: next to the regular one, else regular
     # Feeds
     "FEED_ITEMS": 20,  # newest articles in each RSS/Atom feed
+    # Newsroom
+    "DATELINE_MAX_FUTURE_DAYS": 366,  # the admin refuses datelines further ahead than this
+    "VIEW_COUNTING": True,  # count article views (in the cache; flush_news_views stores them)
+    "VIEW_COUNT_CACHE_ALIAS": "default",  # Django cache holding the not yet stored counts
+    "MOST_READ_DAYS": 7,  # "most read" ranks the views of this many last days
+    "MOST_READ_COUNT": 5,  # articles in a "most read" list
 }
 
 
