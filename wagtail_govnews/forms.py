@@ -30,7 +30,7 @@ class NewsPageForm(WagtailAdminPageForm):
                 ValidationError(
                     _(
                         "The dateline is more than %(days)d days in the future. Check the "
-                        "year; to publish later, set “Go-live date” in the Settings tab."
+                        "year; to publish later, set a publishing schedule instead."
                     ),
                     params={"days": days},
                     code="far_future",
