@@ -5,11 +5,13 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Workflow, WorkflowState
 from wagtail.test.utils.form_data import streamfield
+from wagtail.users.models import UserProfile
 
 from tests.factories import make_category, make_image, make_index, make_news
 from tests.test_admin import news_form
@@ -40,6 +42,16 @@ def test_edit_form_has_newsroom_tabs_and_vietnamese_help(editor_client, article)
     ).content.decode()
     for text in ("Trạng thái và đính chính", "Số hiệu văn bản", "Lưu trữ / đã cũ", "Quảng bá"):
         assert text in html, text
+
+
+@pytest.mark.django_db
+def test_edit_form_speaks_english_to_english_editors(editor_client, article):
+    profile = UserProfile.get_for_user(get_user_model().objects.get(username="editor"))
+    profile.preferred_language = "en"
+    profile.save()
+    html = editor_client.get(reverse("wagtailadmin_pages:edit", args=(article.pk,))).content
+    for text in ("Status and corrections", "Official document number", "Archived / outdated"):
+        assert text in html.decode(), text
 
 
 @pytest.mark.django_db
