@@ -62,11 +62,14 @@ def count_view(request: HttpRequest, page_id: int) -> bool:
     if not is_countable(request):
         return False
     cache, key = _cache(), counter_key(page_id, timezone.localdate())
-    cache.add(key, 0, COUNTER_TIMEOUT)
     try:
         cache.incr(key)
-    except ValueError:  # evicted between add and incr: count it next time
-        return False
+    except ValueError:  # the day's first view of this article
+        cache.add(key, 0, COUNTER_TIMEOUT)
+        try:
+            cache.incr(key)
+        except ValueError:  # evicted meanwhile: count the next view instead
+            return False
     return True
 
 
