@@ -45,8 +45,6 @@ SECOND_PROCESS = textwrap.dedent(
     from django.conf import settings
     settings.configure(CACHES=json.loads(sys.argv[1]), USE_I18N=False)
     from wagtail_govnews import qr
-from wagtail_govnews.models import NewsPageDailyViews
-from wagtail_govnews.models.popularity import flush_view_counts
 
     def refuse(*args, **kwargs):
         raise SystemExit("the second process had to draw the QR code itself")
