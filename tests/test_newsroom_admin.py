@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from wagtail.models import Workflow, WorkflowState
 from wagtail.test.utils.form_data import streamfield
 from wagtail.users.models import UserProfile
@@ -216,3 +217,16 @@ def test_news_listing_has_bulk_actions_and_menu_item(editor_client, newsroom):
 def test_news_listing_bad_filters_are_not_500(editor_client, newsroom):
     for params in ({"section": "x"}, {"date_from": "2024-99-99"}, {"status": "nope"}):
         assert editor_client.get(reverse("govnews_news:index"), params).status_code == 200
+
+
+@pytest.mark.django_db
+def test_bulk_unpublish_from_the_news_listing(editor_client, newsroom):
+    listing = reverse("govnews_news:index")
+    chosen = [newsroom["bus"].pk, newsroom["clinic"].pk]
+    url = reverse("wagtail_bulk_action", args=("wagtailcore", "page", "unpublish"))
+    query = urlencode({"id": chosen, "next": listing}, doseq=True)
+    response = editor_client.post(f"{url}?{query}")
+    assert response.status_code == 302
+    assert response["Location"] == listing
+    assert not NewsPage.objects.filter(pk__in=chosen, live=True).exists()
+    assert titles(editor_client.get(listing, {"status": "live"})) == set()
