@@ -106,6 +106,8 @@ def test_notice_archive_and_document_number_reach_page_and_api(editor_client, ne
     assert "Sửa &lt;b&gt;số liệu&lt;/b&gt; ở đoạn 2." in html  # escaped
     assert "Thứ Sáu, 03/05/2024 10:00" in html
     assert html.index("govnews-dateline") < html.index("govnews-notice")
+    printed = client.get(page.url + "print/").content.decode()
+    assert "govnews-banner--archived" in printed and "Sửa &lt;b&gt;số liệu" in printed
     data = client.get(f"/api/govnews/news/{page.pk}/").json()
     assert data["is_archived"] is True
     assert data["document_number"] == "1234/QĐ-UBND"
