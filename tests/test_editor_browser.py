@@ -180,7 +180,9 @@ def check_every_part_of_the_article(page: Page, published: dict) -> None:
     expect(figures.first.locator("figcaption")).to_contain_text(CAPTION)
     expect(article.locator(".govnews-gallery figcaption")).to_contain_text(GALLERY)
     for image in figures.locator("img").all():
-        assert image.evaluate("img => img.complete && img.naturalWidth > 0"), "image not loaded"
+        image.scroll_into_view_if_needed()  # photos load lazily, when they come into view
+        loaded = "img => img.complete && img.naturalWidth > 0"
+        page.wait_for_function(loaded, arg=image.element_handle(), timeout=20_000)
     expect(article.locator(".govnews-byline")).to_contain_text(AUTHOR)
     expect(article.locator(".govnews-article__document-number")).to_have_text(DOCUMENT)
     assert published["document_number"] == DOCUMENT
