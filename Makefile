@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 BIN := $(VENV)/bin
 MANAGE := cd example_project && ../$(BIN)/python manage.py
 
-.PHONY: demo test install lint format messages openapi clean frontend frontend-test compare
+.PHONY: demo test test-browser install lint format messages openapi clean frontend frontend-test compare
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,10 @@ demo: install
 
 test: install
 	$(BIN)/python -m pytest -n auto
+
+# Only the tests that drive Chromium (also part of `make test`); screenshots: tests/artifacts/.
+test-browser: install
+	$(BIN)/python -m pytest -m browser -n auto
 
 lint: install
 	$(BIN)/ruff check .

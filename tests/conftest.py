@@ -1,6 +1,7 @@
 """Shared fixtures for the wagtail-govnews test suite."""
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from wagtail.models import Site
 
@@ -14,6 +15,14 @@ def clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def editor_client(client, db):
+    """The test client logged in as a superuser (an editor with every permission)."""
+    user = get_user_model().objects.create_superuser("editor", "editor@example.com", "pw")
+    client.force_login(user)
+    return client
 
 
 @pytest.fixture

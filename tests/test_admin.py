@@ -3,20 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 from wagtail.models import Site
 from wagtail.test.utils.form_data import rich_text, streamfield
 
 from tests.factories import make_category, make_image, news_form_data
 from wagtail_govnews.models import NewsPage
-
-
-@pytest.fixture
-def editor_client(client, db):
-    user = get_user_model().objects.create_superuser("editor", "editor@example.com", "pw")
-    client.force_login(user)
-    return client
 
 
 def news_form(image, category, **overrides) -> dict:

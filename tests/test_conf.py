@@ -37,6 +37,11 @@ EXPECTED_DEFAULTS = {
     "EXPORT_ON_PUBLISH": False,
     "EXPORT_STORAGE": None,
     "EXPORT_DIR": None,
+    "DATELINE_MAX_FUTURE_DAYS": 366,
+    "VIEW_COUNTING": True,
+    "VIEW_COUNT_CACHE_ALIAS": "default",
+    "MOST_READ_DAYS": 7,
+    "MOST_READ_COUNT": 5,
 }
 
 

@@ -14,8 +14,11 @@ from pathlib import Path
 import pytest
 from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
+from django.test import Client
 
 from wagtail_govnews import qr
+from wagtail_govnews.models import NewsPageDailyViews
+from wagtail_govnews.models.popularity import flush_view_counts
 from wagtail_govnews.qr import cached_qr_svg
 
 REDIS_URL = "redis://127.0.0.1:6379/0"
@@ -117,3 +120,13 @@ def test_nothing_is_shared_for_other_data(redis_caches):
     )
     assert result.returncode != 0
     assert "had to draw the QR code itself" in result.stderr
+
+
+@pytest.mark.django_db
+def test_views_counted_in_redis_are_stored_by_a_flush(redis_caches, article):
+    reader = Client(HTTP_USER_AGENT="Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0")
+    for _ in range(3):
+        assert reader.get(article.url).status_code == 200
+    assert flush_view_counts() == 3
+    assert flush_view_counts() == 0  # the counters were emptied, not left to count twice
+    assert NewsPageDailyViews.objects.get(page=article).views == 3

@@ -22,7 +22,7 @@ from wagtail.rich_text import expand_db_html
 
 from tests.api_schema import api_get
 from tests.factories import make_category, make_image, make_index, make_news, photo
-from tests.test_admin import editor_client, news_form  # noqa: F401 (a fixture)
+from tests.test_admin import news_form
 from tests.test_no_leaks import make_home
 from wagtail_govnews.models import GovNewsSettings, NewsPage, SocialAccount
 from wagtail_govnews.share import share_links
@@ -181,7 +181,7 @@ def test_social_account_url_rejects_script_schemes(social_accounts, url):
 
 
 @pytest.mark.parametrize("field", ["source_url", "original_url"])
-def test_admin_form_rejects_script_urls(editor_client, news_index, field):  # noqa: F811
+def test_admin_form_rejects_script_urls(editor_client, news_index, field):
     url = reverse("wagtailadmin_pages:add", args=("wagtail_govnews", "newspage", news_index.pk))
     form = news_form(make_image(), make_category(), **{field: "javascript:alert(1)"})
     response = editor_client.post(url, form | {"action-publish": "publish"})
@@ -190,7 +190,7 @@ def test_admin_form_rejects_script_urls(editor_client, news_index, field):  # no
     assert not NewsPage.objects.exists()
 
 
-def test_admin_rich_text_drops_scripts_and_script_links(editor_client, news_index):  # noqa: F811
+def test_admin_rich_text_drops_scripts_and_script_links(editor_client, news_index):
     """A crafted editor POST: the stored rich text has no script and no javascript: link."""
     text = f"{PAYLOAD} bấm đây"
     contentstate = {

@@ -51,6 +51,12 @@ DEFAULTS: dict[str, Any] = {
     "EXPORT_ON_PUBLISH": False,  # update the export in a background task on (un)publish
     "EXPORT_STORAGE": None,  # STORAGES alias the background task exports to (e.g. S3)
     "EXPORT_DIR": None,  # else a local folder the background task exports to
+    # Newsroom
+    "DATELINE_MAX_FUTURE_DAYS": 366,  # the admin refuses datelines further ahead than this
+    "VIEW_COUNTING": True,  # count article views (in the cache; flush_news_views stores them)
+    "VIEW_COUNT_CACHE_ALIAS": "default",  # Django cache holding the not yet stored counts
+    "MOST_READ_DAYS": 7,  # "most read" ranks the views of this many last days
+    "MOST_READ_COUNT": 5,  # articles in a "most read" list
 }
 
 

@@ -1,10 +1,12 @@
-"""Admin wiring: the news category snippet."""
+"""Admin wiring: the "News" listing and the news category snippet."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import NewsCategory
+from .newsroom import news_listing_viewset
 
 
 class NewsCategoryViewSet(SnippetViewSet):
@@ -20,3 +22,9 @@ class NewsCategoryViewSet(SnippetViewSet):
 
 
 register_snippet(NewsCategoryViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_news_listing():
+    """The "News" admin area (every article, with filters and bulk actions)."""
+    return news_listing_viewset

@@ -29,13 +29,22 @@ def _etag(request: HttpRequest, state: str) -> str:
     return '"' + hashlib.sha256(key.encode()).hexdigest()[:32] + '"'
 
 
-def http_cached(cache_control: Callable[[], str] | None = None) -> Callable:
-    """Decorate a view: conditional GET (304) and validators on its 200 responses."""
+def http_cached(
+    cache_control: Callable[[], str] | None = None,
+    extra_state: Callable[[], str] | None = None,
+) -> Callable:
+    """Decorate a view: conditional GET (304) and validators on its 200 responses.
+
+    ``extra_state``: for a view that also shows data outside the audit log (view counts),
+    a token of that data, added to the validators and the response-cache key.
+    """
 
     def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         @wraps(view)
         def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             state, modified = content_state()
+            if extra_state is not None:
+                state = f"{state}.{extra_state()}"
             etag = _etag(request, state)
             last_modified = int(modified.timestamp()) if modified else None
             not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)

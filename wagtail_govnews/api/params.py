@@ -26,6 +26,13 @@ _MICROSECOND = timedelta(microseconds=1)
 PageId = Path[int, P(ge=1, le=MAX_INT, description="Id of a published article.")]
 
 
+def _refuse_nul(value: str | None) -> str | None:
+    """Refuse NUL characters, which no database text column can hold."""
+    if value and "\x00" in value:
+        raise ValueError("must not contain NUL characters")
+    return value
+
+
 class NewsFilters(Schema):
     """Filters and paging of ``GET /news/``."""
 
@@ -49,13 +56,19 @@ class NewsFilters(Schema):
         ),
     )
 
-    @field_validator("locale", "category", "tag", "search")
-    @classmethod
-    def _no_nul(cls, value: str | None) -> str | None:
-        """Refuse NUL characters, which no database text column can hold."""
-        if value and "\x00" in value:
-            raise ValueError("must not contain NUL characters")
-        return value
+    _no_nul = field_validator("locale", "category", "tag", "search")(_refuse_nul)
+
+
+class MostReadParams(Schema):
+    """Parameters of ``GET /news/most-read/``."""
+
+    locale: str | None = Field(None, description='Language code, e.g. "vi" or "en".')
+    days: int | None = Field(
+        None, ge=1, le=366, description="Days counted back from today (default 7)."
+    )
+    limit: int | None = Field(None, ge=1, le=50, description="Items (default 5).")
+
+    _no_nul = field_validator("locale")(_refuse_nul)
 
 
 def reject_unknown_params(request: HttpRequest, allowed: set[str]) -> None:

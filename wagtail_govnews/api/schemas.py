@@ -65,6 +65,15 @@ class Translation(Schema):
     url: str
 
 
+class Notice(Schema):
+    """A dated correction or update of an article, shown under its dateline."""
+
+    kind: Literal["correction", "update"]
+    date: str = Field(description="ISO-8601 date and time of the notice.")
+    dateline: str = Field(description="Localised date and time of the notice.")
+    text: str
+
+
 class QRCode(Schema):
     value: str = Field(description="The absolute URL the QR code encodes.")
     svg: str = Field(description="URL of the QR code as SVG.")
@@ -103,6 +112,20 @@ class NewsSummary(NewsTeaser):
     translations: list[Translation] = Field(
         description="Published versions of the article in the other languages."
     )
+    is_archived: bool = Field(
+        description="Archived / outdated: show readers that the information may not be current."
+    )
+
+
+class MostReadItem(NewsSummary):
+    """An article in the "most read" list, with its views over the period."""
+
+    views: int = Field(description="Views counted over the period (robots excluded).")
+
+
+class MostReadList(Schema):
+    days: int
+    items: list[MostReadItem]
 
 
 class NewsList(Schema):
@@ -205,6 +228,10 @@ class NewsDetail(NewsSummary):
     last_published_at: str | None
     source: Source | None
     original_url: str
+    document_number: str = Field(
+        description='Official document number of the decision announced, e.g. "1234/QĐ-UBND".'
+    )
+    notice: Notice | None
     section: Section
     body: list[BodyBlock]
     qr: QRCode

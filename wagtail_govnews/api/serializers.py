@@ -94,6 +94,7 @@ def summary(
             for other in translations.get(str(page.translation_key), [])
             if other.pk != page.pk
         ],
+        "is_archived": page.is_archived,
     }
 
 
@@ -143,6 +144,8 @@ def detail(request: HttpRequest, page: NewsPage) -> dict[str, Any]:
             else None
         ),
         "original_url": page.original_url,
+        "document_number": page.document_number,
+        "notice": _notice(page),
         "section": {
             "id": page.section_pk,
             "title": page.section_title,
@@ -165,6 +168,17 @@ def detail(request: HttpRequest, page: NewsPage) -> dict[str, Any]:
             for link in share
         ],
         "other_news": [teaser(request, item) for item in other],
+    }
+
+
+def _notice(page: NewsPage) -> dict[str, str] | None:
+    if not (page.notice and page.notice_date):
+        return None
+    return {
+        "kind": page.notice_kind,
+        "date": iso_datetime(page.notice_date),
+        "dateline": format_dateline(page.notice_date, page.locale.language_code),
+        "text": page.notice,
     }
 
 

@@ -26,6 +26,6 @@ def drop_index(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("wagtail_govnews", "0003_site_logo")]
+    dependencies = [("wagtail_govnews", "0004_newsroom")]
 
     operations = [migrations.RunPython(create_index, drop_index, elidable=False)]

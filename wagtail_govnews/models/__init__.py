@@ -8,6 +8,7 @@ from .pages import (
     NewsPageTag,
     NewsTag,
 )
+from .popularity import NewsPageDailyViews, most_read, views_state
 from .site_settings import GovNewsSettings, SocialAccount, SocialNetwork
 from .snippets import NewsCategory
 
@@ -16,10 +17,13 @@ __all__ = [
     "NewsCategory",
     "NewsIndexPage",
     "NewsPage",
+    "NewsPageDailyViews",
     "NewsPageQuerySet",
     "NewsPageRelatedNews",
     "NewsPageTag",
     "NewsTag",
     "SocialAccount",
     "SocialNetwork",
+    "most_read",
+    "views_state",
 ]

@@ -41,7 +41,9 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from .. import response_cache
 from ..blocks import NewsBodyBlock, prefetch_stream_images
 from ..conf import govnews_settings
+from ..forms import NewsPageForm
 from ..slugs import ascii_slug, fold_diacritics
+from ..viewcount import count_view
 from ..widgets import AsciiSlugInput
 from .snippets import NewsCategory
 
@@ -274,6 +276,36 @@ class NewsPage(AsciiSlugMixin, RoutablePageMixin, Page):
         blank=True,
         help_text=_("Address of the original when this article republishes one (the “Gốc” link)."),
     )
+    document_number = models.CharField(
+        _("official document number"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "Number or reference of the decision this news announces, e.g. “1234/QĐ-UBND”."
+        ),
+    )
+    is_archived = models.BooleanField(
+        _("archived / outdated"),
+        default=False,
+        help_text=_("Show readers a banner saying the information may no longer be current."),
+    )
+    notice_kind = models.CharField(
+        _("notice type"),
+        max_length=20,
+        choices=[("correction", _("Correction")), ("update", _("Update"))],
+        default="update",
+    )
+    notice_date = models.DateTimeField(
+        _("notice date"),
+        null=True,
+        blank=True,
+        help_text=_("When the article was corrected or updated."),
+    )
+    notice = models.TextField(
+        _("correction or update notice"),
+        blank=True,
+        help_text=_("Shown under the dateline, e.g. “The figures in paragraph 2 were corrected.”"),
+    )
 
     objects = NewsPageManager()
 
@@ -292,6 +324,11 @@ class NewsPage(AsciiSlugMixin, RoutablePageMixin, Page):
         APIField("source_name"),
         APIField("source_url"),
         APIField("original_url"),
+        APIField("document_number"),
+        APIField("is_archived"),
+        APIField("notice_kind"),
+        APIField("notice_date"),
+        APIField("notice"),
     ]
 
     content_panels = [
@@ -299,10 +336,19 @@ class NewsPage(AsciiSlugMixin, RoutablePageMixin, Page):
         FieldPanel("date"),
         FieldPanel("lead"),
         FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("is_archived"),
+                FieldRowPanel([FieldPanel("notice_kind"), FieldPanel("notice_date")]),
+                FieldPanel("notice"),
+            ],
+            heading=_("Status and corrections"),
+        ),
     ]
     media_panels = [FieldPanel("hero_image")]
     source_panels = [
         FieldPanel("author"),
+        FieldPanel("document_number"),
         MultiFieldPanel(
             [FieldRowPanel([FieldPanel("source_name"), FieldPanel("source_url")])],
             heading=_("News source"),
@@ -357,6 +403,11 @@ class NewsPage(AsciiSlugMixin, RoutablePageMixin, Page):
         SynchronizedField("hero_image"),
         SynchronizedField("source_url"),
         SynchronizedField("original_url"),
+        SynchronizedField("document_number"),
+        SynchronizedField("is_archived", overridable=False),
+        SynchronizedField("notice_kind"),
+        SynchronizedField("notice_date"),
+        TranslatableField("notice"),
         # Copied as is: these point at source-language categories and articles, which
         # templates and the API map to the reader's language by translation_key.
         SynchronizedField("categories", overridable=False),
@@ -368,6 +419,7 @@ class NewsPage(AsciiSlugMixin, RoutablePageMixin, Page):
     parent_page_types = ["wagtail_govnews.NewsIndexPage"]
     subpage_types: list[str] = []
     template = "wagtail_govnews/news_page.html"
+    base_form_class = NewsPageForm
 
     class Meta:
         verbose_name = _("news page")
@@ -485,6 +537,8 @@ class NewsPage(AsciiSlugMixin, RoutablePageMixin, Page):
     @path("")
     def article(self, request: HttpRequest) -> HttpResponse:
         """The article page; anonymous readers get it from the response cache when warm."""
+        if self.live:
+            count_view(request, self.pk)  # a cache increment, no database write
         if not response_cache.cacheable_request(request):
             return self.render(request)
         state, _modified = response_cache.content_state()

@@ -15,11 +15,11 @@ from django import template
 from django.http import HttpRequest
 from django.utils.safestring import SafeData, SafeString, mark_safe
 from django.utils.translation import gettext as _
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from ..conf import govnews_settings
 from ..dates import format_dateline, iso_datetime
-from ..models import GovNewsSettings
+from ..models import GovNewsSettings, NewsPage, most_read
 from ..qr import QRCodeError, cached_qr_svg
 from ..seo import PageMeta, page_meta
 from ..share import ShareNetworkError, ShareURLError, share_links, share_url
@@ -163,3 +163,24 @@ def seo_meta(context: template.Context, page: Page | None) -> PageMeta | None:
     if page is None:
         return None
     return page_meta(page, _request(context))
+
+
+def _locale(context: template.Context) -> Locale:
+    page = context.get("page")
+    return page.locale if isinstance(page, Page) else Locale.get_active()
+
+
+@register.simple_tag(takes_context=True)
+def most_read_news(
+    context: template.Context, limit: int | None = None, days: int | None = None
+) -> list[NewsPage]:
+    """The most read published articles in the current page's language (one query)."""
+    return most_read(locale=_locale(context), days=days, limit=limit)
+
+
+@register.inclusion_tag("wagtail_govnews/includes/most_read.html", takes_context=True)
+def most_read_box(
+    context: template.Context, limit: int | None = None, days: int | None = None
+) -> dict[str, Any]:
+    """A "Most read" box listing :func:`most_read_news`; nothing when no views are stored."""
+    return {"news_list": most_read_news(context, limit, days)}

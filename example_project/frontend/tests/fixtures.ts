@@ -48,6 +48,7 @@ export function summary(overrides: Partial<NewsSummary> = {}): NewsSummary {
     tags: [],
     section_id: 5,
     translations: [],
+    is_archived: false,
     ...overrides,
   };
 }
@@ -65,6 +66,8 @@ export function detail(overrides: Partial<NewsDetail> = {}): NewsDetail {
     last_published_at: base.date,
     source: { name: "Ban Tuyên giáo", url: "https://example.gov.vn/nguon" },
     original_url: "https://example.gov.vn/goc",
+    document_number: "",
+    notice: null,
     section: { id: 5, title: "Tin tức", url: `${CMS}/vi/tin-tuc/` },
     body: [
       { type: "paragraph", id: "p1", html: "<p>Đoạn <b>một</b>.</p>" },

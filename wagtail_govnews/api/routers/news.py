@@ -12,12 +12,13 @@ from ninja.decorators import decorate_view
 from wagtail.models import Locale, Site
 
 from ...conf import govnews_settings
-from ...models import NewsPage, NewsPageQuerySet
+from ...models import NewsPage, NewsPageQuerySet, most_read, views_state
 from ...qr import QRCodeError, cached_qr_png, cached_qr_svg
 from ...response_cache import cached_value
 from ..caching import http_cached
 from ..errors import APIError
 from ..params import (
+    MostReadParams,
     NewsFilters,
     PageId,
     apply_cursor,
@@ -26,7 +27,7 @@ from ..params import (
     page_limit,
     reject_unknown_params,
 )
-from ..schemas import NewsDetail, NewsList, Problem
+from ..schemas import MostReadList, NewsDetail, NewsList, Problem
 from ..serializers import detail, news_queryset, summaries
 
 router = Router(tags=["news"])
@@ -89,6 +90,24 @@ def find_news(request: HttpRequest, path: str) -> dict:
     reject_unknown_params(request, {"path"})
     page = _page_at(request, path)
     return detail(request, page)
+
+
+@router.get("/most-read/", response={200: MostReadList, **ERRORS}, url_name="news_most_read")
+@decorate_view(http_cached(extra_state=views_state))
+def most_read_news(request: HttpRequest, params: Query[MostReadParams]) -> dict:
+    """Published articles most read over the last ``days`` days (robots excluded)."""
+    reject_unknown_params(request, set(MostReadParams.model_fields))
+    locale = None
+    if params.locale:
+        locale = Locale.objects.filter(language_code=params.locale).first()
+        if locale is None:
+            raise APIError(400, _("Unknown locale: %(locale)s.") % {"locale": params.locale})
+    days = params.days or govnews_settings.MOST_READ_DAYS
+    pages = most_read(locale, days, params.limit, queryset=news_queryset())
+    items = summaries(request, pages)
+    for item, page in zip(items, pages, strict=True):
+        item["views"] = page.recent_views
+    return {"days": days, "items": items}
 
 
 @router.get("/{page_id}/", response={200: NewsDetail, **ERRORS}, url_name="news_detail")

@@ -44,6 +44,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/govnews/news/most-read/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Most Read News
+         * @description Published articles most read over the last ``days`` days (robots excluded).
+         */
+        get: operations["wagtail_govnews_api_routers_news_most_read_news"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/govnews/news/{page_id}/": {
         parameters: {
             query?: never;
@@ -255,6 +275,94 @@ export interface components {
             width: number;
         };
         /**
+         * MostReadItem
+         * @description An article in the "most read" list, with its views over the period.
+         */
+        MostReadItem: {
+            /** Author */
+            author: string;
+            /** Categories */
+            categories: components["schemas"]["Category"][];
+            /**
+             * Date
+             * @description ISO-8601 date and time of the dateline.
+             */
+            date: string;
+            /**
+             * Dateline
+             * @description Localised dateline, e.g. "Thứ Năm, 29/12/2022 17:05".
+             */
+            dateline: string;
+            hero_image: components["schemas"]["ImageOut"] | null;
+            /** Id */
+            id: number;
+            /**
+             * Is Archived
+             * @description Archived / outdated: show readers that the information may not be current.
+             */
+            is_archived: boolean;
+            /** Lead */
+            lead: string;
+            /** Locale */
+            locale: string;
+            /**
+             * Path
+             * @description Public path, usable with /news/find/.
+             */
+            path: string;
+            /** Section Id */
+            section_id: number;
+            /** Slug */
+            slug: string;
+            /** Tags */
+            tags: components["schemas"]["Tag"][];
+            /** Title */
+            title: string;
+            /**
+             * Translations
+             * @description Published versions of the article in the other languages.
+             */
+            translations: components["schemas"]["Translation"][];
+            /**
+             * Url
+             * @description Absolute public URL.
+             */
+            url: string;
+            /**
+             * Views
+             * @description Views counted over the period (robots excluded).
+             */
+            views: number;
+        };
+        /** MostReadList */
+        MostReadList: {
+            /** Days */
+            days: number;
+            /** Items */
+            items: components["schemas"]["MostReadItem"][];
+        };
+        /**
+         * MostReadParams
+         * @description Parameters of ``GET /news/most-read/``.
+         */
+        MostReadParams: {
+            /**
+             * Days
+             * @description Days counted back from today (default 7).
+             */
+            days?: number | null;
+            /**
+             * Limit
+             * @description Items (default 5).
+             */
+            limit?: number | null;
+            /**
+             * Locale
+             * @description Language code, e.g. "vi" or "en".
+             */
+            locale?: string | null;
+        };
+        /**
          * NewsDetail
          * @description Everything a frontend needs to render one article.
          */
@@ -275,17 +383,28 @@ export interface components {
              * @description Localised dateline, e.g. "Thứ Năm, 29/12/2022 17:05".
              */
             dateline: string;
+            /**
+             * Document Number
+             * @description Official document number of the decision announced, e.g. "1234/QĐ-UBND".
+             */
+            document_number: string;
             /** First Published At */
             first_published_at: string | null;
             hero_image: components["schemas"]["ImageOut"] | null;
             /** Id */
             id: number;
+            /**
+             * Is Archived
+             * @description Archived / outdated: show readers that the information may not be current.
+             */
+            is_archived: boolean;
             /** Last Published At */
             last_published_at: string | null;
             /** Lead */
             lead: string;
             /** Locale */
             locale: string;
+            notice: components["schemas"]["Notice"] | null;
             /** Original Url */
             original_url: string;
             /** Other News */
@@ -422,6 +541,11 @@ export interface components {
             hero_image: components["schemas"]["ImageOut"] | null;
             /** Id */
             id: number;
+            /**
+             * Is Archived
+             * @description Archived / outdated: show readers that the information may not be current.
+             */
+            is_archived: boolean;
             /** Lead */
             lead: string;
             /** Locale */
@@ -486,6 +610,29 @@ export interface components {
              * @description Absolute public URL.
              */
             url: string;
+        };
+        /**
+         * Notice
+         * @description A dated correction or update of an article, shown under its dateline.
+         */
+        Notice: {
+            /**
+             * Date
+             * @description ISO-8601 date and time of the notice.
+             */
+            date: string;
+            /**
+             * Dateline
+             * @description Localised date and time of the notice.
+             */
+            dateline: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "correction" | "update";
+            /** Text */
+            text: string;
         };
         /** ParagraphBlock */
         ParagraphBlock: {
@@ -763,6 +910,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NewsDetail"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    wagtail_govnews_api_routers_news_most_read_news: {
+        parameters: {
+            query?: {
+                /** @description Language code, e.g. "vi" or "en". */
+                locale?: string | null;
+                /** @description Days counted back from today (default 7). */
+                days?: number | null;
+                /** @description Items (default 5). */
+                limit?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MostReadList"];
                 };
             };
             /** @description Bad Request */
