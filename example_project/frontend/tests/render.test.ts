@@ -35,6 +35,21 @@ describe("renderArticle", () => {
     expect(html).toContain('href="/vi/tin-tuc/tin-khac/"');
   });
 
+  it("shows the archived banner, the dated notice under the dateline and the document number", () => {
+    const notice = { kind: "correction" as const, date: "2023-01-03T09:00:00+07:00", dateline: "Thứ Ba, 03/01/2023 09:00", text: "Sửa <số> liệu" };
+    const marked = renderArticle(
+      toArticle(detail({ is_archived: true, document_number: "12/QĐ-UBND", notice }), config),
+      null,
+    );
+    expect(marked).toContain('<p class="banner archived" role="note"><strong>Tin lưu trữ.</strong>');
+    expect(marked).toMatch(/<\/time><a class="original"[^>]*>Gốc<\/a><\/div><p class="notice notice-correction" role="note"><strong>Đính chính <time datetime="2023-01-03T09:00:00\+07:00">/);
+    expect(marked).toContain("Sửa &lt;số&gt; liệu");
+    expect(marked).toContain('<p class="document-number">Số văn bản: <span>12/QĐ-UBND</span></p>');
+    expect(html).not.toContain("banner archived");
+    expect(html).not.toContain('class="notice');
+    expect(html).not.toContain("document-number");
+  });
+
   it("uses English UI strings for English articles", () => {
     const english = renderArticle(toArticle(detail({ locale: "en" }), config), null);
     expect(english).toContain("<h2>Other news</h2>");

@@ -23,6 +23,11 @@ const STRINGS = {
     download: "Tải về",
     empty: "Chưa có tin.",
     notFound: "Không tìm thấy trang",
+    archived: "Tin lưu trữ.",
+    archivedNote: "Thông tin có thể đã cũ: hãy xem tin mới nhất trước khi sử dụng.",
+    correction: "Đính chính",
+    update: "Cập nhật",
+    documentNumber: "Số văn bản:",
   },
   en: {
     news: "News",
@@ -46,6 +51,11 @@ const STRINGS = {
     download: "Download",
     empty: "No news yet.",
     notFound: "Page not found",
+    archived: "Archived article.",
+    archivedNote: "This information may be out of date: check the latest news before relying on it.",
+    correction: "Correction",
+    update: "Update",
+    documentNumber: "Document number:",
   },
 } as const;
 

@@ -71,6 +71,14 @@ export interface ShareView {
   isCopy: boolean;
 }
 
+/** A dated correction or update shown under the dateline. */
+export interface NoticeView {
+  kind: "correction" | "update";
+  date: string;
+  dateline: string;
+  text: string;
+}
+
 export interface ArticleView {
   id: number;
   locale: string;
@@ -83,6 +91,9 @@ export interface ArticleView {
   lead: string;
   author: string;
   originalUrl: string | null;
+  archived: boolean;
+  documentNumber: string;
+  notice: NoticeView | null;
   source: { name: string; url: string | null } | null;
   section: LinkView | null;
   categories: LinkView[];
@@ -245,6 +256,9 @@ export function toArticle(detail: NewsDetail, config: FrontendConfig): ArticleVi
     lead: detail.lead,
     author: detail.author,
     originalUrl: safeUrl(detail.original_url),
+    archived: detail.is_archived,
+    documentNumber: detail.document_number,
+    notice: detail.notice ? { ...detail.notice } : null,
     source: detail.source
       ? { name: detail.source.name, url: safeUrl(detail.source.url) }
       : null,

@@ -140,11 +140,24 @@ export function renderArticle(article: ArticleView, social: SocialAccounts | nul
   const otherNews = article.otherNews.length
     ? `<section class="other-news"><h2>${esc(t(locale, "otherNews"))}</h2>${renderTeasers(article.otherNews)}</section>`
     : "";
+  const archived = article.archived
+    ? `<p class="banner archived" role="note"><strong>${esc(t(locale, "archived"))}</strong> ${esc(t(locale, "archivedNote"))}</p>`
+    : "";
+  const notice = article.notice
+    ? `<p class="notice notice-${esc(article.notice.kind)}" role="note"><strong>${esc(t(locale, article.notice.kind))} ` +
+      `<time datetime="${esc(article.notice.date)}">${esc(article.notice.dateline)}</time>:</strong> ${esc(article.notice.text)}</p>`
+    : "";
+  const documentNumber = article.documentNumber
+    ? `<p class="document-number">${esc(t(locale, "documentNumber"))} <span>${esc(article.documentNumber)}</span></p>`
+    : "";
   return (
     `<article class="article" data-article-id="${article.id}">` +
+    archived +
     `<div class="meta"><time class="dateline" datetime="${esc(article.date)}">${esc(article.dateline)}</time>${original}</div>` +
+    notice +
     (categories ? `<p class="categories">${categories}</p>` : "") +
     `<h1>${esc(article.title)}</h1>` +
+    documentNumber +
     `<p class="lead">${esc(article.lead)}</p>` +
     `<div class="body">${article.body.map((block) => renderBlock(block, locale)).join("")}</div>` +
     (article.author ? `<p class="byline">${esc(article.author)}</p>` : "") +
