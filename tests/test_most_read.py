@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import connection
 from django.template import Context, Template
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
-from wagtail.models import PageViewRestriction
+from wagtail.models import Locale, Page, PageViewRestriction
 
 from tests.factories import make_news
 from wagtail_govnews.models import NewsPageDailyViews, most_read
@@ -169,3 +170,18 @@ def test_most_read_tag_and_box(ranked):
         "{% load govnews_tags %}{% most_read_news 3 as items %}{{ items|length }}"
     ).render(Context({}))
     assert listed.strip() == "3"
+
+
+@pytest.mark.django_db
+def test_most_read_block_renders_the_box_in_the_page_language(ranked):
+    from wagtail_govnews.blocks import MostReadBlock
+
+    block = MostReadBlock()
+    value = block.to_python({"count": 2, "days": 7})
+    html = block.render(value, context={"page": ranked[0]})
+    assert html.index("Tin 0") < html.index("Tin 1") and "Tin 2" not in html
+    english = Locale.objects.get_or_create(language_code="en")[0]
+    assert "Tin 0" not in block.render(value, context={"page": Page(locale=english)})
+    assert block.clean(value)["count"] == 2
+    with pytest.raises(ValidationError):
+        block.clean(block.to_python({"count": 0, "days": 7}))
