@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 from io import StringIO
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 from django.core.files.storage import FileSystemStorage, InMemoryStorage, storages
 from django.core.management import CommandError, call_command
 from django.test import override_settings
-from django.utils import translation
+from django.utils import timezone, translation
 from wagtail.images.views.serve import generate_image_url
 from wagtail.models import PageViewRestriction
 
@@ -296,3 +297,19 @@ def test_command_exports_to_a_storages_alias(portal, settings):
     assert exported.exists(f"api/govnews/news/{articles[0].pk}/index.json")
     with pytest.raises(CommandError, match="No Wagtail site with the hostname 'nope'"):
         call_command("govnews_export", storage="govnews_export", site="nope", stdout=out)
+
+
+def test_an_edit_of_the_newest_article_reaches_every_other_news_box(db, tmp_path, settings):
+    settings.WAGTAIL_GOVNEWS = {"OTHER_NEWS_COUNT": 1}
+    section = make_index()
+    start = timezone.now() - timedelta(days=10)
+    articles = [
+        make_news(section, f"Tin ngày {day}", date=start + timedelta(days=day)) for day in range(5)
+    ]
+    export_site(storage(tmp_path))
+    newest, oldest = articles[-1], articles[0]
+    newest.title = "Tin mới nhất, đã sửa"
+    newest.save_revision().publish()
+    result = export_site(storage(tmp_path), changed_only=True)
+    assert f"vi/tin-tuc/{oldest.slug}/index.html" in result.written  # its "other news" box
+    assert export_site(storage(tmp_path)).written == []

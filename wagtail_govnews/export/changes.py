@@ -1,7 +1,8 @@
 """Which articles' files a change touches, and which pages changed since an export.
 
-An article is shown by more than its own files: its translations link to it, the newest
-articles of its section show it under "other news", and editors may pick it as related news.
+An article is shown by more than its own files: its translations link to it, editors may
+pick it as related news, and while it is one of the newest of its section every article of
+the section shows it under "other news".
 """
 
 from __future__ import annotations
@@ -23,17 +24,28 @@ def current_state() -> str:
 
 def affected_articles(pages: Iterable[Page]) -> set[int]:
     """Ids of the articles whose files show ``pages``: themselves, their translations, the
-    newest articles of their sections and the articles that pick them as related news."""
+    articles that pick them as related news and, when a page is one of the newest of its
+    section, every article of the section (their "other news" box lists the newest)."""
     ids: set[int] = set()
     count = govnews_settings.OTHER_NEWS_COUNT + 1
     for page in pages:
         ids.add(page.pk)
         ids.update(page.get_translations().values_list("pk", flat=True))
         siblings = NewsPage.objects.published().sibling_of(page, inclusive=False)
-        ids.update(siblings.newest_first().values_list("pk", flat=True)[:count])
+        newest = list(siblings.newest_first().values_list("date", "pk")[:count])
+        if len(newest) < count or _is_newer(page, newest[-1]):
+            ids.update(siblings.values_list("pk", flat=True))
     picked_by = NewsPageRelatedNews.objects.filter(news_id__in=set(ids))
     ids.update(picked_by.values_list("page_id", flat=True))
     return ids
+
+
+def _is_newer(page: Page, other: tuple) -> bool:
+    """Whether ``page`` sorts before ``(date, pk)`` newest first (as ``newest_first``)."""
+    date = getattr(page, "date", None)
+    if date is None or other[0] is None:
+        return True  # undated articles sort apart: be safe, count it as among the newest
+    return (date, page.pk) >= (other[0], other[1])
 
 
 def changed_since(state: str) -> set[int] | None:
