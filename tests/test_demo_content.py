@@ -21,6 +21,7 @@ from wagtail_govnews.models import (
     NewsCategory,
     NewsIndexPage,
     NewsPage,
+    NewsPageDailyViews,
     SocialAccount,
 )
 
@@ -303,3 +304,21 @@ def test_pictures_are_drawn_at_their_size(picture) -> None:
     assert image.size == picture.size
     assert image.mode == "RGB"
     assert len(image.getcolors(maxcolors=1 << 20) or ()) > 5  # a picture, not a flat fill
+
+
+def test_demo_shows_every_newsroom_feature(client) -> None:
+    load()
+    numbered = NewsPage.objects.get(document_number="125/TB-UBND")
+    assert "125/TB-UBND" in client.get(numbered.url).content.decode()
+    corrected = NewsPage.objects.get(notice_kind="correction", locale__language_code="vi")
+    assert "Đính chính" in client.get(corrected.url).content.decode()
+    archived = NewsPage.objects.get(is_archived=True, locale__language_code="vi")
+    assert "govnews-banner--archived" in client.get(archived.url).content.decode()
+    most_read = client.get("/api/govnews/news/most-read/", {"locale": "vi"}).json()["items"]
+    assert [item["views"] for item in most_read] == sorted(
+        (item["views"] for item in most_read), reverse=True
+    )
+    assert len(most_read) == 5 and most_read[0]["id"] == featured().pk
+    before = counts()
+    load()
+    assert counts() == before and NewsPageDailyViews.objects.count() == 35

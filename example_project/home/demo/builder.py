@@ -35,6 +35,7 @@ from wagtail_govnews.slugs import ascii_slug
 from ..models import HomePage
 from . import content, english
 from .images import PICTURES, PictureSpec, render_jpeg
+from .newsroom import ensure_newsroom_examples
 from .report import Tally
 from .specs import ArticleSpec, ImageRef, SectionSpec
 from .stories import generate_articles
@@ -85,6 +86,7 @@ def load_demo_content(
                 pages[spec.slug] = ensure_article(section, spec, categories, images, tally)
             featured = pages[content.FEATURED_SLUG]
             curate_other_news(featured, content.FEATURED_RELATED_COUNT, tally)
+            ensure_newsroom_examples(sections, featured, tally)
             translated = ensure_english(home, sections, categories, pages, now, tally)
             ensure_portal_settings(site, tally)
             admin_created = ensure_superuser(tally)
