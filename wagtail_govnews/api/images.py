@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from django.http import HttpRequest
+from wagtail.images.models import Filter
 
 from ..conf import govnews_settings
 
@@ -19,12 +21,31 @@ def absolute(request: HttpRequest, url: str) -> str:
     return request.build_absolute_uri(url) if url.startswith("/") else url
 
 
+@lru_cache(maxsize=16)
+def _filters(specs: tuple[str, ...]) -> tuple[Filter, ...]:
+    """Filters parsed once per process (Wagtail parses a spec string on every call)."""
+    return tuple(Filter(spec=spec) for spec in specs)
+
+
+def renditions_of(image: Any, specs: list[str]) -> dict[str, Any]:
+    """``image``'s renditions by spec: from its prefetched renditions when they are all there
+    (no query, no cache write), else through ``get_renditions`` (which creates missing ones)."""
+    filters = _filters(tuple(specs))
+    prefetched = getattr(image, "_prefetched_objects_cache", {}).get("renditions")
+    if prefetched is not None:
+        by_key = {(item.filter_spec, item.focal_point_key): item for item in prefetched}
+        found = {f.spec: by_key.get((f.spec, f.get_cache_key(image))) for f in filters}
+        if all(found.values()):
+            return found
+    return image.get_renditions(*filters)
+
+
 def serialize_image(request: HttpRequest, image: Any, alt: str = "") -> dict[str, Any] | None:
     """An image with its renditions; uses renditions prefetched on the image when present."""
     if image is None:
         return None
     specs = rendition_specs()
-    renditions = image.get_renditions(*specs)
+    renditions = renditions_of(image, specs)
     items = [
         {
             "filter": spec,

@@ -20,6 +20,9 @@ from ..share import ShareURLError, share_links
 from .blocks import serialize_body
 from .images import absolute, rendition_specs, serialize_image
 
+#: Fields no list shows; the body is the largest column (a list reads it for 40 pages).
+LIST_DEFERRED = ("body",)
+
 
 def _with_images(news: NewsPageQuerySet) -> NewsPageQuerySet:
     renditions = (
@@ -115,6 +118,7 @@ def published_translations(pages: list[NewsPage]) -> dict[str, list[NewsPage]]:
     versions = (
         NewsPage.objects.published()
         .filter(translation_key__in={page.translation_key for page in pages})
+        .defer(*LIST_DEFERRED)
         .select_related("locale")
         .order_by("locale__language_code")
     )

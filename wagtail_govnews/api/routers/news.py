@@ -28,7 +28,7 @@ from ..params import (
     reject_unknown_params,
 )
 from ..schemas import MostReadList, NewsDetail, NewsList, Problem
-from ..serializers import detail, news_queryset, summaries
+from ..serializers import LIST_DEFERRED, detail, news_queryset, summaries
 
 router = Router(tags=["news"])
 ERRORS = {400: Problem, 404: Problem}
@@ -41,7 +41,7 @@ def list_news(request: HttpRequest, filters: Query[NewsFilters]) -> dict:
     """Published articles, newest first, filtered and paged."""
     reject_unknown_params(request, LIST_PARAMS)
     limit = page_limit(filters)
-    news = apply_filters(news_queryset(), filters)
+    news = apply_filters(news_queryset().defer(*LIST_DEFERRED), filters)
     if filters.search:
         news = news.matching(filters.search)
     count = cached_count(request, news, filters)
