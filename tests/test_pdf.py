@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from io import BytesIO
 
 import pytest
@@ -91,6 +91,23 @@ def test_pdf_holds_the_article_with_vietnamese_diacritics(client, pdf_article):
         assert expected in text, expected
     assert reader.metadata.title == HEADLINE
     assert reader.metadata.author == "Nguyễn Thị Ánh"
+
+
+@needs_font
+@pytest.mark.django_db
+def test_pdf_shows_the_newsroom_notices(client, pdf_article):
+    assert "Đính chính" not in text_of(download(client, pdf_article)[1])
+    pdf_article.is_archived = True
+    pdf_article.document_number = "12/QĐ-UBND"
+    pdf_article.notice_kind = "correction"
+    pdf_article.notice_date = pdf_article.date + timedelta(days=1)
+    pdf_article.notice = "Sửa số đại biểu."
+    pdf_article.save_revision().publish()
+    text = text_of(download(client, pdf_article)[1])
+    assert "Bài viết lưu trữ." in text
+    assert "Đính chính Thứ Sáu, 30/12/2022 17:05: Sửa số đại biểu." in text
+    assert "12/QĐ-UBND" in text
+    assert text.index("Đính chính") < text.index(HEADLINE) < text.index("12/QĐ-UBND")
 
 
 @needs_font

@@ -159,6 +159,11 @@ def article_document(page: NewsPage, request: HttpRequest | None = None) -> Arti
         language=language,
         publisher=(settings.portal_name if settings else "") or (site.site_name if site else ""),
         dateline=format_dateline(page.display_date, language),
+        banner=_archived_banner(page),
+        notice=_notice(page, language),
+        document_number=(
+            f"{_('Document number:')} {page.document_number}" if page.document_number else ""
+        ),
         lead=page.lead,
         parts=parts,
         byline=page.author,
@@ -166,6 +171,24 @@ def article_document(page: NewsPage, request: HttpRequest | None = None) -> Arti
         qr_png=qr_png,
         qr_caption=_("QR CODE: %(title)s") % {"title": page.title},
     )
+
+
+def _archived_banner(page: NewsPage) -> str:
+    if not page.is_archived:
+        return ""
+    return " ".join(
+        (
+            _("Archived article."),
+            _("This information may be out of date: check the latest news before relying on it."),
+        )
+    )
+
+
+def _notice(page: NewsPage, language: str) -> str:
+    if not (page.notice and page.notice_date):
+        return ""
+    kind = _("Correction") if page.notice_kind == "correction" else _("Update")
+    return f"{kind} {format_dateline(page.notice_date, language)}: {page.notice}"
 
 
 def article_pdf(page: NewsPage, request: HttpRequest | None = None) -> bytes:

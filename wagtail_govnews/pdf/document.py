@@ -47,6 +47,9 @@ class ArticleDocument:
     language: str = "vi"
     publisher: str = ""
     dateline: str = ""
+    banner: str = ""  # "archived / outdated"
+    notice: str = ""  # a dated correction or update, under the dateline
+    document_number: str = ""
     lead: str = ""
     parts: list[Part] = field(default_factory=list)
     byline: str = ""

@@ -136,8 +136,14 @@ def render_pdf(document: ArticleDocument) -> bytes:
     pdf.add_page()
     if document.publisher:
         pdf.paragraph(document.publisher, SIZES["small"], grey=True)
+    if document.banner:
+        pdf.paragraph(document.banner, SIZES["small"], bold=True)
     pdf.paragraph(document.dateline, SIZES["small"], grey=True)
+    if document.notice:
+        pdf.paragraph(document.notice, SIZES["small"], bold=True)
     pdf.paragraph(document.title, SIZES["title"], bold=True)
+    if document.document_number:
+        pdf.paragraph(document.document_number, SIZES["small"])
     pdf.paragraph(document.lead, SIZES["lead"], bold=True)
     for part in document.parts:
         if isinstance(part, Picture):

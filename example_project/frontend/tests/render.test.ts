@@ -41,10 +41,10 @@ describe("renderArticle", () => {
       toArticle(detail({ is_archived: true, document_number: "12/QĐ-UBND", notice }), config),
       null,
     );
-    expect(marked).toContain('<p class="banner archived" role="note"><strong>Tin lưu trữ.</strong>');
+    expect(marked).toContain('<p class="banner archived" role="note"><strong>Bài viết lưu trữ.</strong>');
     expect(marked).toMatch(/<\/time><a class="original"[^>]*>Gốc<\/a><\/div><p class="notice notice-correction" role="note"><strong>Đính chính <time datetime="2023-01-03T09:00:00\+07:00">/);
     expect(marked).toContain("Sửa &lt;số&gt; liệu");
-    expect(marked).toContain('<p class="document-number">Số văn bản: <span>12/QĐ-UBND</span></p>');
+    expect(marked).toContain('<p class="document-number">Số hiệu văn bản: <span>12/QĐ-UBND</span></p>');
     expect(html).not.toContain("banner archived");
     expect(html).not.toContain('class="notice');
     expect(html).not.toContain("document-number");
