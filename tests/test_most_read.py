@@ -185,3 +185,21 @@ def test_most_read_block_renders_the_box_in_the_page_language(ranked):
     assert block.clean(value)["count"] == 2
     with pytest.raises(ValidationError):
         block.clean(block.to_python({"count": 0, "days": 7}))
+
+
+@pytest.mark.django_db
+def test_a_headless_frontend_counts_views_with_a_beacon(article, news_index):
+    url = f"/api/govnews/news/{article.pk}/views/"
+    reader = Client(HTTP_USER_AGENT=READER, enforce_csrf_checks=True)
+    response = reader.post(url, HTTP_ORIGIN="http://127.0.0.1:3000")
+    assert response.status_code == 202 and response.content in (b"", b"null")
+    assert response.headers.get("ETag") is None
+    Client(HTTP_USER_AGENT="Googlebot/2.1").post(url)
+    assert reader.get(url).status_code == 405  # a GET (a crawler following links) counts nothing
+    assert flush_view_counts() == 1
+    draft = make_news(news_index, "Bản nháp", publish=False)
+    missing = reader.post(f"/api/govnews/news/{draft.pk}/views/")
+    assert missing.status_code == 404 and missing["Content-Type"].startswith(
+        "application/problem+json"
+    )
+    assert reader.post(f"{url}?x=1").status_code == 400

@@ -36,9 +36,10 @@ def is_bot(user_agent: str) -> bool:
     return not user_agent.strip() or bool(BOT_PATTERN.search(user_agent))
 
 
-def is_countable(request: HttpRequest) -> bool:
-    """A real reader's page view: a GET by a browser, not a prefetch, preview or robot."""
-    if not govnews_settings.VIEW_COUNTING or request.method != "GET":
+def is_countable(request: HttpRequest, method: str = "GET") -> bool:
+    """A real reader's view: a ``method`` request (GET of a page, POST of a headless
+    frontend's beacon) by a browser, not a prefetch, preview or robot."""
+    if not govnews_settings.VIEW_COUNTING or request.method != method:
         return False
     if getattr(request, "is_preview", False):
         return False
@@ -57,9 +58,9 @@ def _cache() -> BaseCache:
     return caches[govnews_settings.VIEW_COUNT_CACHE_ALIAS]
 
 
-def count_view(request: HttpRequest, page_id: int) -> bool:
+def count_view(request: HttpRequest, page_id: int, method: str = "GET") -> bool:
     """Count one view of article ``page_id`` if ``request`` is a reader's; True if counted."""
-    if not is_countable(request):
+    if not is_countable(request, method):
         return False
     cache, key = _cache(), counter_key(page_id, timezone.localdate())
     try:

@@ -9,6 +9,7 @@ import {
   toArticle,
   toLanguages,
   toPager,
+  viewBeaconUrl,
 } from "../src/lib/map";
 import { config, detail, summary } from "./fixtures";
 
@@ -130,6 +131,10 @@ describe("lists", () => {
 });
 
 describe("helpers", () => {
+  it("reports views to the article's beacon endpoint on the API", () => {
+    expect(viewBeaconUrl(config, 7)).toBe("https://cms.example.gov.vn/api/govnews/news/7/views/");
+  });
+
   it("accepts only http(s) URLs, and mailto: where asked", () => {
     expect(safeUrl("https://a.vn/x")).toBe("https://a.vn/x");
     expect(safeUrl("javascript:alert(1)")).toBeNull();

@@ -9,12 +9,14 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja import Query, Router
 from ninja.decorators import decorate_view
+from ninja.responses import Status
 from wagtail.models import Locale, Site
 
 from ...conf import govnews_settings
 from ...models import NewsPage, NewsPageQuerySet, most_read, views_state
 from ...qr import QRCodeError, cached_qr_png, cached_qr_svg
 from ...response_cache import cached_value
+from ...viewcount import count_view
 from ..caching import http_cached
 from ..errors import APIError
 from ..params import (
@@ -116,6 +118,18 @@ def get_news(request: HttpRequest, page_id: PageId) -> dict:
     """One published article, fully resolved."""
     reject_unknown_params(request, set())
     return detail(request, _published(page_id))
+
+
+@router.post("/{page_id}/views/", response={202: None, **ERRORS}, url_name="news_views")
+def count_news_view(request: HttpRequest, page_id: PageId) -> Status[None]:
+    """Count a reader's view of an article shown by a headless frontend (a page beacon).
+
+    Counted like a page view (robots, prefetches and previews are not); answers 202 either
+    way, with no body, and is never cached.
+    """
+    reject_unknown_params(request, set())
+    count_view(request, _published(page_id).pk, method="POST")
+    return Status(202, None)
 
 
 def _qr_view(fmt: str):

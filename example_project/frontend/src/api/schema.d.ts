@@ -124,6 +124,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/govnews/news/{page_id}/views/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Count News View
+         * @description Count a reader's view of an article shown by a headless frontend (a page beacon).
+         *
+         *     Counted like a page view (robots, prefetches and previews are not); answers 202 either
+         *     way, with no body, and is never cached.
+         */
+        post: operations["wagtail_govnews_api_routers_news_count_news_view"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/govnews/preview/": {
         parameters: {
             query?: never;
@@ -1109,6 +1132,45 @@ export interface operations {
             };
             /** @description Unprocessable Entity */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    wagtail_govnews_api_routers_news_count_news_view: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of a published article. */
+                page_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

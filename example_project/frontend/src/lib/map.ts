@@ -118,6 +118,11 @@ export function safeUrl(url: string | null | undefined, allowMailto = false): st
   return null;
 }
 
+/** Where an article page reports a reader's view ("most read"), with navigator.sendBeacon. */
+export function viewBeaconUrl(config: FrontendConfig, id: number): string {
+  return `${config.apiUrl}/api/govnews/news/${id}/views/`;
+}
+
 /** The path of an API URL on this frontend (the frontend mirrors the site's paths). */
 export function frontendPath(url: string): string {
   return new URL(url, "http://placeholder.invalid").pathname;
