@@ -14,10 +14,7 @@ from . import content
 from .report import Tally
 
 DOCUMENT_NUMBER = "125/TB-UBND"
-CORRECTION = (
-    "Bài viết đã được đính chính: số đại biểu dự hội nghị là 150 người, không phải 105 người "
-    "như bản đăng trước đó."
-)
+CORRECTION = "Thời gian bắt đầu là 7 giờ 30, không phải 7 giờ như bản đăng trước đó."
 #: Views per day of the most read demo articles, most read first.
 DAILY_VIEWS = (420, 310, 260, 180, 120)
 
