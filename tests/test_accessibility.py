@@ -20,7 +20,7 @@ from django.contrib.staticfiles import finders
 from django.core.files.storage import default_storage
 from wagtail.models import Locale, Site
 
-from tests.browser import CHROMIUM, CHROMIUM_FLAGS
+from tests.browser import BROWSER_TEST_MARKS, CHROMIUM, CHROMIUM_FLAGS
 from tests.factories import (
     gallery_block,
     image_block,
@@ -43,14 +43,7 @@ try:
 except ImportError:  # pragma: no cover - the test extra installs it
     sync_playwright = None
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(sync_playwright is None, reason="the playwright package is not installed"),
-    pytest.mark.skipif(
-        not Path(CHROMIUM).is_file(),
-        reason=f"Chromium not found at {CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)",
-    ),
-]
+pytestmark = BROWSER_TEST_MARKS
 
 #: The address the browser asks for; Django's test client answers (see ``open_page``).
 ORIGIN = "http://testserver"

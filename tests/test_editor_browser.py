@@ -17,9 +17,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, quote, urlsplit
 from urllib.request import urlopen
 
-import pytest
-
-from tests.browser import CHROMIUM, CHROMIUM_FLAGS
+from tests.browser import BROWSER_TEST_MARKS, CHROMIUM, CHROMIUM_FLAGS
 from tests.portal_server import PortalServer, portal_server
 from tests.qr_decode import decode
 
@@ -28,14 +26,7 @@ try:
 except ImportError:  # pragma: no cover - the test extra installs it
     sync_playwright = None
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(sync_playwright is None, reason="the playwright package is not installed"),
-    pytest.mark.skipif(
-        not Path(CHROMIUM).is_file(),
-        reason=f"Chromium not found at {CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)",
-    ),
-]
+pytestmark = BROWSER_TEST_MARKS
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 TITLE = "Phường Bến Thành khánh thành nhà văn hoá cộng đồng mới"
