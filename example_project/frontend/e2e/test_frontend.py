@@ -15,9 +15,11 @@ from playwright.sync_api import Page, expect, sync_playwright
 
 from tests.browser import CHROMIUM, CHROMIUM_FLAGS
 from tests.qr_decode import decode
+from wagtail_govnews.dates import VI_WEEKDAYS
 
 pytestmark = pytest.mark.browser
-DATELINE = re.compile(r"(Thứ (Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ nhật), \d\d/\d\d/\d{4} \d\d:\d\d")
+# The weekday names come from the package's dateline function: one spelling of each day.
+DATELINE = re.compile(rf"({'|'.join(VI_WEEKDAYS)}), \d\d/\d\d/\d{{4}} \d\d:\d\d")
 PREVIEW_ERROR = re.compile(r"This preview token is not valid\.|Mã xem trước không hợp lệ\.")
 
 

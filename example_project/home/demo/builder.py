@@ -86,7 +86,7 @@ def load_demo_content(
                 pages[spec.slug] = ensure_article(section, spec, categories, images, tally)
             featured = pages[content.FEATURED_SLUG]
             curate_other_news(featured, content.FEATURED_RELATED_COUNT, tally)
-            ensure_newsroom_examples(sections, featured, tally)
+            ensure_newsroom_examples(sections, featured, tally, now)
             translated = ensure_english(home, sections, categories, pages, now, tally)
             ensure_portal_settings(site, tally)
             admin_created = ensure_superuser(tally)

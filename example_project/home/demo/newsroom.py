@@ -3,7 +3,7 @@ article and a week of reader views, so every newsroom feature shows on first run
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 
 from django.utils import timezone
 
@@ -20,7 +20,10 @@ DAILY_VIEWS = (420, 310, 260, 180, 120)
 
 
 def ensure_newsroom_examples(
-    sections: dict[str, NewsIndexPage], featured: NewsPage, tally: Tally
+    sections: dict[str, NewsIndexPage],
+    featured: NewsPage,
+    tally: Tally,
+    now: datetime | None = None,
 ) -> None:
     """Fill the newsroom fields of a few demo articles, once (re-runs leave them alone).
 
@@ -43,7 +46,7 @@ def ensure_newsroom_examples(
     oldest = NewsPage.objects.child_of(sections[content.SCIENCE_EDUCATION]).order_by("date")
     _ensure(oldest.first(), "archived article", tally, is_archived=True)
     read = [featured, *newest[content.NEWS][:2], *newest[content.SCIENCE_EDUCATION][:2]]
-    _ensure_views(read, tally)
+    _ensure_views(read, tally, timezone.localdate(now or timezone.now()))
 
 
 def _ensure(page: NewsPage, kind: str, tally: Tally, **fields: object) -> None:
@@ -55,12 +58,11 @@ def _ensure(page: NewsPage, kind: str, tally: Tally, **fields: object) -> None:
         page.save_revision().publish()
 
 
-def _ensure_views(pages: list[NewsPage], tally: Tally) -> None:
+def _ensure_views(pages: list[NewsPage], tally: Tally, today: date) -> None:
     present = NewsPageDailyViews.objects.filter(page__in=pages).exists()
     tally.add("days of reader views", not present, 7)
     if present:
         return
-    today = timezone.localdate()
     store_views(
         {
             (page.pk, today - timedelta(days=day)): views - 15 * day
