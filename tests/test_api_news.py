@@ -268,6 +268,7 @@ def test_find_requires_path(client, article):
     assert response.status_code == 400
 
 
+@pytest.mark.clock
 @pytest.mark.django_db
 def test_hidden_articles_never_appear(client, newsroom, news_index):
     draft = make_news(news_index, "Nháp 2", publish=False)

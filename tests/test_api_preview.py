@@ -180,6 +180,7 @@ def test_headless_mode_without_a_frontend_falls_back_to_the_default_preview(edit
     assert "Không có frontend" in response.content.decode()
 
 
+@pytest.mark.clock
 @pytest.mark.django_db
 def test_expired_token_is_401_and_says_so(frontend, article, monkeypatch):
     token = preview.make_token(article)
@@ -191,6 +192,7 @@ def test_expired_token_is_401_and_says_so(frontend, article, monkeypatch):
     assert "expired" in body["detail"]
 
 
+@pytest.mark.clock
 @pytest.mark.django_db
 def test_shorter_max_age_setting_applies_to_existing_tokens(settings, article, monkeypatch):
     token = preview.make_token(article)

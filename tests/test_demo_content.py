@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from io import StringIO
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
@@ -26,6 +27,9 @@ from wagtail_govnews.models import (
 )
 
 pytestmark = pytest.mark.django_db
+
+#: A Sunday morning in the portal's time zone (Asia/Ho_Chi_Minh).
+SUNDAY_MORNING = "2026-12-06T07:00:00+07:00"
 
 
 def load(**options: object) -> str:
@@ -289,6 +293,24 @@ def test_featured_article_renders(client) -> None:
     assert "Toàn cảnh hội nghị" not in html
 
 
+def test_now_option_dates_the_demo_from_a_fixed_moment(client) -> None:
+    call_command("load_demo_content", f"--now={SUNDAY_MORNING}", stdout=StringIO())
+
+    moment = datetime.fromisoformat(SUNDAY_MORNING)
+    vietnamese = NewsPage.objects.live().filter(locale__language_code="vi")
+    newest = vietnamese.exclude(slug=content.FEATURED_SLUG).order_by("-date")[0]
+    assert newest.date <= moment
+    assert timezone.localtime(newest.date, content.LOCAL_TZ).date() == moment.date()
+    html = client.get(newest.url).content.decode()
+    assert f"Chủ Nhật, 06/12/2026 {timezone.localtime(newest.date):%H:%M}" in html
+
+
+def test_now_option_rejects_what_is_not_a_date() -> None:
+    with pytest.raises(CommandError, match="not an ISO 8601 date and time"):
+        call_command("load_demo_content", "--now=last sunday", stdout=StringIO())
+
+
+@pytest.mark.clock
 def test_generated_articles_are_unique_and_recent() -> None:
     now = timezone.now()
     articles = generate_articles(now)
@@ -306,6 +328,7 @@ def test_pictures_are_drawn_at_their_size(picture) -> None:
     assert len(image.getcolors(maxcolors=1 << 20) or ()) > 5  # a picture, not a flat fill
 
 
+@pytest.mark.clock
 def test_demo_shows_every_newsroom_feature(client) -> None:
     load()
     numbered = NewsPage.objects.get(document_number="125/TB-UBND")

@@ -299,6 +299,7 @@ def test_command_exports_to_a_storages_alias(portal, settings):
         call_command("govnews_export", storage="govnews_export", site="nope", stdout=out)
 
 
+@pytest.mark.clock
 def test_an_edit_of_the_newest_article_reaches_every_other_news_box(db, tmp_path, settings):
     settings.WAGTAIL_GOVNEWS = {"OTHER_NEWS_COUNT": 1}
     section = make_index()

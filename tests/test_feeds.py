@@ -22,6 +22,8 @@ from tests.factories import make_category, make_image, make_index, make_news
 from tests.test_languages import translate
 from wagtail_govnews.models import NewsCategory, NewsPage
 
+pytestmark = pytest.mark.clock
+
 ATOM = "{http://www.w3.org/2005/Atom}"
 KINDS = ["rss", "atom"]
 

@@ -19,6 +19,8 @@ from wagtail_govnews.models import NewsPageDailyViews, most_read
 from wagtail_govnews.models.popularity import flush_view_counts, store_views
 from wagtail_govnews.viewcount import is_bot
 
+pytestmark = pytest.mark.clock
+
 READER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/126.0 Safari/537.36"
 
 

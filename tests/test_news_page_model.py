@@ -15,6 +15,7 @@ from wagtail_govnews.slugs import ascii_slug
 BASE = datetime(2024, 5, 1, 8, 0, tzinfo=UTC)
 
 
+@pytest.mark.clock
 @pytest.mark.django_db
 def test_date_defaults_to_first_publication(news_index):
     page = make_news(news_index, "Không đặt ngày", date=None)
@@ -30,6 +31,7 @@ def test_editor_date_is_kept(news_index):
     assert page.date == BASE
 
 
+@pytest.mark.clock
 @pytest.mark.django_db
 def test_draft_has_no_date_but_previews_with_now(news_index):
     page = make_news(news_index, "Nháp", publish=False)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -118,6 +118,7 @@ def test_notice_archive_and_document_number_reach_page_and_api(editor_client, ne
     assert listed["is_archived"] is True
 
 
+@pytest.mark.clock
 @pytest.mark.django_db
 def test_scheduled_news_stays_hidden_until_go_live(editor_client, news_index):
     go_live = (timezone.localtime() + timedelta(days=2)).strftime("%Y-%m-%d %H:%M")
@@ -158,7 +159,7 @@ def newsroom(db):
     """Two sections, two categories, articles by different authors in different states."""
     city, science = make_index(), make_index("Khoa giáo", "khoa-giao")
     traffic, health = make_category("Giao thông"), make_category("Y tế")
-    day = timezone.now().replace(year=2024, month=5, day=2)
+    day = datetime(2024, 5, 2, 9, 30, tzinfo=UTC)
     return {
         "city": city,
         "science": science,

@@ -45,8 +45,9 @@ KINDS = [
     "password",
     "login",
     "groups",
-    "scheduled",
-    "expired",
+    # Hidden or not by comparison with the current time: also run at every clock moment.
+    pytest.param("scheduled", marks=pytest.mark.clock),
+    pytest.param("expired", marks=pytest.mark.clock),
     "private_section",
     "draft_translation",
     "draft_edit",

@@ -141,6 +141,7 @@ def test_a_new_article_updates_counts_and_lists(client, news_index):
     assert page["count"] == 2 and [i["title"] for i in page["items"]] == ["Tin hai"]
 
 
+@pytest.mark.clock
 def test_entries_end_when_a_shown_article_expires(client, news_index):
     """Wagtail keeps an expired article live until publish_scheduled runs."""
     page = make_news(news_index, "Tin sắp hết hạn")

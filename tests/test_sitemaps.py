@@ -15,6 +15,8 @@ from tests.factories import make_category, make_index, make_news
 from tests.test_feeds import hidden_pages
 from tests.test_languages import translate
 
+pytestmark = pytest.mark.clock
+
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 NEWS = "{http://www.google.com/schemas/sitemap-news/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"

@@ -117,7 +117,9 @@ def site(tmp_path_factory, frontend_ports) -> Iterator[Site]:
         )
 
     run("migrate", "--noinput")
-    run("load_demo_content", "--hostname", "127.0.0.1", "--port", str(port))
+    # E2E_DEMO_NOW (ISO 8601) dates the demo from a fixed moment, e.g. a Sunday.
+    now = ["--now", os.environ["E2E_DEMO_NOW"]] if os.environ.get("E2E_DEMO_NOW") else []
+    run("load_demo_content", "--hostname", "127.0.0.1", "--port", str(port), *now)
     # The admin's "Headless frontend" preview opens the default build's preview page.
     preview_url = f"http://127.0.0.1:{frontend_ports['canonical']}{PREVIEW_PATH}"
     run(
