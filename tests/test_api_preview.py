@@ -18,7 +18,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from tests.api_schema import api_get
 from tests.factories import make_category, make_news, news_form_data, paragraph
-from wagtail_govnews.api import preview
+from wagtail_govnews import preview_tokens as preview
 from wagtail_govnews.conf import govnews_settings
 from wagtail_govnews.models import GovNewsSettings, NewsPage
 

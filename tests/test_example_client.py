@@ -23,7 +23,7 @@ from wagtail.models import Locale
 from tests.browser import CHROMIUM as CHROMIUM_PATH
 from tests.browser import CHROMIUM_FLAGS
 from tests.factories import gallery_block, image_block, make_image, make_index, make_news
-from wagtail_govnews.api.preview import make_token
+from wagtail_govnews.preview_tokens import make_token
 
 try:
     from playwright.sync_api import Page, sync_playwright

@@ -50,8 +50,12 @@ KINDS = [
     pytest.param("expired", marks=pytest.mark.clock),
     "private_section",
     "draft_translation",
+    "unpublished_translation",
+    # Expired but still live: publish_scheduled has not run yet.
+    pytest.param("expired_translation", marks=pytest.mark.clock),
     "draft_edit",
 ]
+TRANSLATION_KINDS = {"draft_translation", "unpublished_translation", "expired_translation"}
 
 
 @dataclass
@@ -160,11 +164,17 @@ def make_hidden(kind: str, section: NewsIndexPage, home: HomePage, public: NewsP
         private = make_index("Nội bộ", "noi-bo", parent=home)
         restrict(private, PageViewRestriction.LOGIN)
         return {"hidden": make_news(private, **marked, **shared)}
-    if kind == "draft_translation":
+    if kind in TRANSLATION_KINDS:
         english = Locale.objects.get_or_create(language_code="en")[0]
         english_home = translate(home, english, slug="home-en")
         english_section = translate(section, english, title="News", slug="news")
-        hidden = translate(public, english, publish=False, **marked)
+        hidden = translate(public, english, publish=kind != "draft_translation", **marked)
+        if kind == "unpublished_translation":
+            hidden.unpublish()
+        if kind == "expired_translation":
+            past = datetime.now(UTC) - timedelta(minutes=5)
+            NewsPage.objects.filter(pk=hidden.pk).update(expire_at=past)
+            assert NewsPage.objects.get(pk=hidden.pk).live
         return {"hidden": hidden, "english_home": english_home, "english_section": english_section}
     if kind == "draft_edit":
         shared["body"] = [paragraph("<p>Nội dung đã đăng.</p>")]
@@ -197,10 +207,10 @@ def world(request, db) -> World:
     hidden = made["hidden"]
     # An article whose editor picked the hidden one for its "other news" box.
     curator = make_news(section, CURATOR_TITLE, lead=f"Chọn lọc {SHARED_WORD}.", publish=False)
-    source_hidden = hidden.get_translation(public.locale) if kind == "draft_translation" else hidden
+    source_hidden = hidden.get_translation(public.locale) if kind in TRANSLATION_KINDS else hidden
     NewsPageRelatedNews.objects.create(page=curator, news=source_hidden, sort_order=0)
     curator.save_revision().publish()
-    if kind == "draft_translation":
+    if kind in TRANSLATION_KINDS:
         translate(curator, hidden.locale, title=ENGLISH_TITLE, slug="public-english-control")
     return World(
         kind=kind,
@@ -315,7 +325,13 @@ def api_probes(world: World) -> list[Probe]:
 
 
 def wagtail_api_probes(world: World) -> list[Probe]:
-    """Wagtail's own page APIs (v2 and v3) as mounted by the example project."""
+    """Wagtail's own page APIs (v2 and v3) as mounted by the example project.
+
+    They list what Wagtail has live: an expired page until ``publish_scheduled`` runs
+    (docs/deploying.md schedules it), so that kind is probed after it ran.
+    """
+    if world.kind == "expired_translation":
+        call_command("publish_scheduled")
     pk, path = world.hidden.pk, quote(world.hidden.get_url())
     found = world.live_title
     return [
@@ -374,6 +390,17 @@ def syndication_probes(world: World) -> list[Probe]:
     return probes
 
 
+def translation_probes(world: World) -> list[Probe]:
+    """Pages whose hreflang links and language switcher would link a hidden translation."""
+    url = world.public.get_url()
+    return [
+        Probe(url, control=PUBLIC_TITLE),
+        Probe(url + "print/", control=PUBLIC_TITLE),
+        Probe(world.section.get_url(), control=PUBLIC_TITLE),
+        Probe(f"/api/govnews/news/{world.public.pk}/", api=True, control=PUBLIC_TITLE),
+    ]
+
+
 SURFACES: dict[str, Callable[[World], list[Probe]]] = {
     "article": article_probes,
     "index": index_probes,
@@ -383,6 +410,7 @@ SURFACES: dict[str, Callable[[World], list[Probe]]] = {
     "wagtail_api": wagtail_api_probes,
     "qr": qr_probes,
     "feeds_sitemaps": syndication_probes,
+    "translations": translation_probes,
 }
 
 

@@ -24,7 +24,14 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
 from .conf import govnews_settings
-from .models import NewsCategory, NewsIndexPage, NewsPage, NewsPageQuerySet, NewsPageTag
+from .models import (
+    NewsCategory,
+    NewsIndexPage,
+    NewsPage,
+    NewsPageQuerySet,
+    NewsPageTag,
+    visible_to_public,
+)
 from .models.pages import localize_categories
 from .syndication import content_locale, localized_root, portal_name, request_site, syndicated_news
 
@@ -65,13 +72,10 @@ def tag_uri(page: NewsPage, hostname: str) -> str:
 def section_in(root: Page, locale: Locale, section_id: int) -> NewsIndexPage:
     """The live news section ``section_id`` (or its translation) in ``locale`` under ``root``."""
     key = NewsIndexPage.objects.filter(pk=section_id).values("translation_key")
-    section = (
-        NewsIndexPage.objects.live()
-        .public()
-        .descendant_of(root)
-        .filter(locale=locale, translation_key__in=key)
-        .first()
+    sections = NewsIndexPage.objects.descendant_of(root).filter(
+        locale=locale, translation_key__in=key
     )
+    section = visible_to_public(sections).first()
     if section is None:
         raise Http404("No such news section in this language.")
     return section

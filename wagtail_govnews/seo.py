@@ -19,13 +19,13 @@ from django.http import HttpRequest
 from django.utils.html import format_html, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import normalize_newlines
-from wagtail.coreutils import get_content_languages, get_supported_content_language_variant
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.images.models import AbstractImage, AbstractRendition, SourceImageIOError
 from wagtail.models import Page, Site
 
 from .conf import govnews_settings
 from .dates import iso_datetime
-from .models import GovNewsSettings, NewsIndexPage, NewsPage, NewsPageQuerySet
+from .models import GovNewsSettings, NewsIndexPage, NewsPage, public_versions
 
 __all__ = [
     "ARTICLE_IMAGE_FILTERS",
@@ -36,7 +36,6 @@ __all__ = [
     "canonical_url",
     "hreflang_links",
     "json_ld_script",
-    "live_versions",
     "meta_description",
     "news_article_data",
     "og_locale",
@@ -130,22 +129,6 @@ def canonical_url(page: Page, request: HttpRequest | None) -> str:
     return page.get_full_url(request) or ""
 
 
-def live_versions(page: Page) -> list[Page]:
-    """The page and its translations anonymous visitors can see, in content-language order."""
-    if not page.pk:
-        return []
-    # NewsPageQuerySet.published() checks view restrictions in the same query; it works for
-    # any page type.
-    versions = (
-        NewsPageQuerySet(Page)
-        .filter(translation_key=page.translation_key)
-        .published()
-        .select_related("locale")
-    )
-    by_language = {version.locale.language_code: version for version in versions}
-    return [by_language[code] for code in get_content_languages() if code in by_language]
-
-
 def hreflang_links(
     page: Page, request: HttpRequest | None, versions: list[Page] | None = None
 ) -> list[dict[str, str]]:
@@ -154,7 +137,7 @@ def hreflang_links(
     Empty when the page has no live translation. ``x-default`` is the version in the site's
     default language (``LANGUAGE_CODE``), else the first one.
     """
-    versions = live_versions(page) if versions is None else versions
+    versions = public_versions(page) if versions is None else versions
     if len(versions) < 2:
         return []
     links = [
@@ -268,7 +251,7 @@ def hero_images(page: NewsPage, request: HttpRequest | None) -> list[SocialImage
 
 def page_meta(page: Page, request: HttpRequest | None) -> PageMeta:
     """The head metadata of an article or a news section (other pages get the basics)."""
-    versions = live_versions(page)
+    versions = public_versions(page)
     trail = breadcrumb_trail(page, request)
     language = page.locale.language_code
     site = _site(page, request)

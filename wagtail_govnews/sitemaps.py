@@ -21,6 +21,7 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Locale, Page, PageQuerySet
 
 from .dates import iso_datetime
+from .models import visible_to_public
 from .syndication import content_locale, localized_root, portal_name, request_site, syndicated_news
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -41,11 +42,11 @@ class PortalSitemap(Sitemap):
     batch_size = 500
 
     def site_pages(self) -> PageQuerySet:
-        """Live, public, unexpired pages under the site's home page in any language."""
+        """Pages readers may see under the site's home page, in any language."""
         root = self.get_wagtail_site().root_page
         roots = Page.objects.filter(translation_key=root.translation_key)
         trees = reduce(or_, (Q(path__startswith=home.path) for home in roots), Q(pk__in=[]))
-        return Page.objects.filter(trees).live().public().exclude(expire_at__lte=timezone.now())
+        return visible_to_public(Page.objects.filter(trees))
 
     def items(self) -> PageQuerySet:
         return self.site_pages().order_by("path").defer_streamfields().specific()

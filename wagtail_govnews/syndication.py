@@ -3,21 +3,15 @@
 from __future__ import annotations
 
 from django.http import Http404, HttpRequest
-from django.utils import timezone
 from wagtail.coreutils import get_content_languages
 from wagtail.models import Locale, Page, Site
 
-from .models import GovNewsSettings, NewsPage, NewsPageQuerySet
+from .models import GovNewsSettings, NewsPage, NewsPageQuerySet, visible_to_public
 
 
 def syndicated_news() -> NewsPageQuerySet:
-    """Published articles that are neither expired nor scheduled, newest first.
-
-    ``published()`` already drops articles whose expiry time has passed; a live article whose
-    next publication is scheduled in the future is left out too.
-    """
-    now = timezone.now()
-    return NewsPage.objects.published().exclude(go_live_at__gt=now).newest_first()
+    """Articles readers may see (the one visibility rule), newest first."""
+    return NewsPage.objects.published().newest_first()
 
 
 def request_site(request: HttpRequest) -> Site:
@@ -44,7 +38,8 @@ def localized_root(site: Site, locale: Locale) -> Page:
     """The site's home page in ``locale``: the root page or its live translation (else 404)."""
     root = site.root_page
     if root.locale_id != locale.pk:
-        root = Page.objects.live().filter(translation_key=root.translation_key, locale=locale)
+        pages = Page.objects.filter(translation_key=root.translation_key, locale=locale)
+        root = visible_to_public(pages)
         root = root.first()
     if root is None:
         raise Http404("The site has no home page in this language.")

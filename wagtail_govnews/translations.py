@@ -9,6 +9,8 @@ from django.utils.translation import get_language_info
 from wagtail.coreutils import get_content_languages
 from wagtail.models import Locale, Page, Site
 
+from .models import public_versions
+
 
 def language_links(page: Page | None, request: HttpRequest | None) -> list[dict[str, Any]]:
     """One link per content language: the page's live translation, else that language's home."""
@@ -40,11 +42,5 @@ def language_links(page: Page | None, request: HttpRequest | None) -> list[dict[
 
 
 def _live_versions(page: Page) -> dict[str, Page]:
-    """The page and its translations that visitors can see, by language code."""
-    versions = (
-        Page.objects.filter(translation_key=page.translation_key)
-        .live()
-        .public()
-        .select_related("locale")
-    )
-    return {version.locale.language_code: version for version in versions}
+    """The page and its translations that readers may see, by language code."""
+    return {version.locale.language_code: version for version in public_versions(page)}

@@ -7,6 +7,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import NewsCategory
 from .newsroom import news_listing_viewset
+from .serving import SERVE_ARTICLE_ORDER, refuse_hidden_page, serve_article
 
 
 class NewsCategoryViewSet(SnippetViewSet):
@@ -28,3 +29,7 @@ register_snippet(NewsCategoryViewSet)
 def register_news_listing():
     """The "News" admin area (every article, with filters and bulk actions)."""
     return news_listing_viewset
+
+
+hooks.register("before_serve_page", refuse_hidden_page)
+hooks.register("on_serve_page", serve_article, order=SERVE_ARTICLE_ORDER)

@@ -19,7 +19,7 @@ from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from ..conf import govnews_settings
-from ..models import NewsCategory, NewsIndexPage, NewsPage
+from ..models import NewsCategory, NewsIndexPage, NewsPage, visible_to_public
 from ..models.pages import NewsPageQuerySet
 
 API = "govnews_api"
@@ -126,8 +126,8 @@ def shared_targets(site: Site) -> list[Target]:
     """The home page and the first page of each news section, and the feeds and news
     sitemaps (whole site, per section, per category) in every language."""
     targets: list[Target] = []
-    homes = site.root_page.get_translations(inclusive=True).live().public()
-    sections = NewsIndexPage.objects.live().public().filter(_under_site(site))
+    homes = visible_to_public(site.root_page.get_translations(inclusive=True))
+    sections = visible_to_public(NewsIndexPage.objects.filter(_under_site(site)))
     for page in [*homes.order_by("path"), *sections.order_by("path")]:
         url = page_path(page)
         if url:

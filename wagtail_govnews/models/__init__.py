@@ -11,6 +11,7 @@ from .pages import (
 from .popularity import NewsPageDailyViews, most_read, views_state
 from .site_settings import GovNewsSettings, SocialAccount, SocialNetwork
 from .snippets import NewsCategory
+from .visibility import public_versions, visible_to_public
 
 __all__ = [
     "GovNewsSettings",
@@ -25,5 +26,7 @@ __all__ = [
     "SocialAccount",
     "SocialNetwork",
     "most_read",
+    "public_versions",
     "views_state",
+    "visible_to_public",
 ]

@@ -11,8 +11,7 @@ from django import forms
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Exists, OuterRef, Prefetch
-from django.db.models.functions import Length, Substr
+from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
@@ -34,36 +33,26 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.images.api.fields import ImageRenditionField
-from wagtail.models import Orderable, Page, PageManager, PageQuerySet, PageViewRestriction
+from wagtail.models import Orderable, Page, PageManager, PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from .. import response_cache
 from ..blocks import NewsBodyBlock, prefetch_stream_images
 from ..conf import govnews_settings
 from ..forms import NewsPageForm
+from ..preview_tokens import frontend_url, make_token
 from ..slugs import ascii_slug, fold_diacritics
-from ..viewcount import count_view
 from ..widgets import AsciiSlugInput
 from .snippets import NewsCategory
+from .visibility import visible_to_public
 
 
 class NewsPageQuerySet(PageQuerySet):
     """Queries for news articles."""
 
     def published(self) -> NewsPageQuerySet:
-        """Live articles anonymous visitors may see (no drafts, no private pages).
-
-        Same result as ``live().public()``, but the view restrictions are checked in SQL
-        (a correlated ``EXISTS``) instead of a separate query each time.
-        """
-        restricted_ancestor = PageViewRestriction.objects.filter(
-            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-        )
-        # Wagtail keeps an expired page live until `publish_scheduled` runs: hide it already.
-        return (
-            self.live().exclude(Exists(restricted_ancestor)).exclude(expire_at__lte=timezone.now())
-        )
+        """Articles anonymous readers may see (:func:`.visibility.visible_to_public`)."""
+        return visible_to_public(self)
 
     def matching(self, query: str, limit: int = 1000) -> NewsPageQuerySet:
         """Articles matching ``query`` with or without diacritics, at most ``limit`` of them.
@@ -518,8 +507,6 @@ class NewsPage(AsciiSlugMixin, RoutablePageMixin, Page):
         from django.http import HttpResponseRedirect
         from django.utils.html import format_html
 
-        from ..api.preview import frontend_url, make_token
-
         if self.pk is None:
             # The API describes an article by its id, QR and translations: a page that was
             # never saved has none of them yet.
@@ -536,26 +523,8 @@ class NewsPage(AsciiSlugMixin, RoutablePageMixin, Page):
 
     @path("")
     def article(self, request: HttpRequest) -> HttpResponse:
-        """The article page; anonymous readers get it from the response cache when warm."""
-        if self.live:
-            count_view(request, self.pk)  # a cache increment, no database write
-        if not response_cache.cacheable_request(request):
-            return self.render(request)
-        state, _modified = response_cache.content_state()
-        key = response_cache.response_key(request, "article", state)
-        return response_cache.cached_response(request, key, lambda: self._render_public(request))
-
-    def _render_public(self, request: HttpRequest) -> HttpResponse:
-        """Render for the cache, which keeps it until the article or its other news expire.
-
-        Wagtail checks view restrictions before ``serve``: a reader without a session who got
-        here may see the page, so anyone may (``cacheable_request`` requires no session).
-        """
-        response = self.render(request)
-        response.render()
-        for page in [self, *self.other_news()]:
-            response_cache.note_expiry(request, page.expire_at)
-        return response
+        """The article page (view counting and the response cache hook in before serving)."""
+        return self.render(request)
 
     @path("print/", name="print")
     def print_view(self, request: HttpRequest) -> HttpResponse:

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from ..conf import govnews_settings
-from ..viewcount import FLUSH_DAYS, take_counts
+from ..view_counters import FLUSH_DAYS, take_counts
 from .pages import NewsPage, NewsPageQuerySet
 
 

@@ -1,0 +1,77 @@
+"""Serving pages to readers: Wagtail serve hooks (registered in ``wagtail_hooks.py``) that
+keep HTTP concerns out of the models.
+
+- :func:`refuse_hidden_page`: a page that expired (or is scheduled for later) is a 404 even
+  while Wagtail still has it live, as on every other surface (``visible_to_public``).
+- :func:`serve_article` (an ``on_serve_page`` wrapper, inside Wagtail's view restriction
+  check): counts a reader's view of an article, and answers anonymous readers from the
+  response cache (:mod:`wagtail_govnews.response_cache`) when warm.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils import timezone
+from wagtail.models import Page
+
+from . import response_cache
+from .models import NewsPage
+from .viewcount import count_view
+
+#: Order of :func:`serve_article` among ``on_serve_page`` hooks: inside Wagtail's view
+#: restriction check (order 0), so a private page is never answered from the cache.
+SERVE_ARTICLE_ORDER = 100
+
+Serve = Callable[[Page, HttpRequest, tuple, dict], HttpResponse]
+
+
+def refuse_hidden_page(page: Page, request: HttpRequest, *args: Any) -> None:
+    """404 for a page whose expiry has passed or whose publication is still to come."""
+    now = timezone.now()
+    if (page.expire_at and page.expire_at <= now) or (page.go_live_at and page.go_live_at > now):
+        raise Http404("This page is not published.")
+
+
+def serve_article(serve: Serve) -> Serve:
+    """Wrap Wagtail's serving: count the view, answer from the response cache when warm."""
+
+    def serve_with_cache(
+        page: Page, request: HttpRequest, serve_args: tuple, serve_kwargs: dict
+    ) -> HttpResponse:
+        if not isinstance(page, NewsPage) or not _is_article_route(request):
+            return serve(page, request, serve_args, serve_kwargs)
+        if page.live:
+            count_view(request, page.pk)  # a cache increment, no database write
+        if not response_cache.cacheable_request(request):
+            return serve(page, request, serve_args, serve_kwargs)
+        state, _modified = response_cache.content_state()
+        key = response_cache.response_key(request, "article", state)
+
+        def render() -> HttpResponse:
+            return _render_for_cache(serve(page, request, serve_args, serve_kwargs), page, request)
+
+        return response_cache.cached_response(request, key, render)
+
+    return serve_with_cache
+
+
+def _is_article_route(request: HttpRequest) -> bool:
+    """Whether the routed view is the article itself (not its print view or PDF)."""
+    match = getattr(request, "routable_resolver_match", None)
+    return match is not None and match.url_name == "article"
+
+
+def _render_for_cache(response: HttpResponse, page: NewsPage, request: HttpRequest) -> HttpResponse:
+    """Render for the cache, which keeps it until the article or its other news expire.
+
+    Wagtail checked view restrictions before this: a reader without a session who got here
+    may see the page, so anyone may (``cacheable_request`` requires no session).
+    """
+    if hasattr(response, "render"):
+        response.render()
+    for shown in [page, *page.other_news()]:
+        response_cache.note_expiry(request, shown.expire_at)
+    return response
