@@ -61,7 +61,7 @@ clean:
 
 # Regenerate the committed OpenAPI snapshot of the headless API.
 openapi: install
-	cd example_project && DJANGO_SETTINGS_MODULE=example_project.settings ../$(BIN)/python -c "import django, json; django.setup(); from wagtail_govnews.api import api; print(json.dumps(api.get_openapi_schema(path_prefix='/api/govnews'), indent=2, ensure_ascii=False, sort_keys=True))" > ../docs/reference/openapi.json
+	cd example_project && DJANGO_SETTINGS_MODULE=example_project.settings ../$(BIN)/python -c "import django, json; django.setup(); from wagtail_govnews.contrib.api import api; print(json.dumps(api.get_openapi_schema(path_prefix='/api/govnews'), indent=2, ensure_ascii=False, sort_keys=True))" > ../docs/reference/openapi.json
 
 # Build the documentation into docs/_build/html. Warnings are errors (-W -n: broken
 # cross-references too); then every internal link and #anchor of the built HTML is checked.

@@ -52,7 +52,7 @@ def timed_export(label: str, folder: Path, **options: object) -> str:
     """Run one export and describe it in one line."""
     from django.core.files.storage import FileSystemStorage
 
-    from wagtail_govnews.export import export_site
+    from wagtail_govnews.contrib.export import export_site
 
     start = time.perf_counter()
     result = export_site(FileSystemStorage(location=str(folder), base_url="/"), **options)

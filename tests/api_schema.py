@@ -16,7 +16,7 @@ SNAPSHOT = Path(__file__).resolve().parent.parent / "docs" / "reference" / "open
 @cache
 def openapi_document() -> dict[str, Any]:
     """The OpenAPI document generated from the code (as served at /api/govnews/openapi.json)."""
-    from wagtail_govnews.api import api
+    from wagtail_govnews.contrib.api import api
 
     return json.loads(json.dumps(api.get_openapi_schema(path_prefix="/api/govnews")))
 

@@ -6,7 +6,7 @@ import pytest
 from wagtail.models import Locale
 
 from tests.factories import make_news
-from wagtail_govnews.api import serializers
+from wagtail_govnews.contrib.api import serializers
 
 
 @pytest.mark.django_db

@@ -10,7 +10,7 @@ from wagtail.contrib.frontend_cache.backends import BaseBackend
 from wagtail.models import Locale
 
 from tests.factories import make_index, make_news
-from wagtail_govnews.api.purge import api_urls_for
+from wagtail_govnews.contrib.api.purge import api_urls_for
 
 #: Every URL a RecordingBackend was asked to purge (per test process).
 PURGED: list[str] = []

@@ -16,9 +16,9 @@ from wagtail.images.views.serve import generate_image_url
 from wagtail.models import PageViewRestriction
 
 from tests.factories import image_block, make_image, make_index, make_news, paragraph
-from wagtail_govnews.export import ExportError, ExportRefused, export_site
-from wagtail_govnews.export import render as export_render
-from wagtail_govnews.export.storage import STAGING
+from wagtail_govnews.contrib.export import ExportError, ExportRefused, export_site
+from wagtail_govnews.contrib.export import render as export_render
+from wagtail_govnews.contrib.export.storage import STAGING
 
 pytestmark = pytest.mark.django_db
 

@@ -176,7 +176,7 @@ def test_most_read_tag_and_box(ranked):
 
 @pytest.mark.django_db
 def test_most_read_block_renders_the_box_in_the_page_language(ranked):
-    from wagtail_govnews.blocks import MostReadBlock
+    from wagtail_govnews.site_blocks import MostReadBlock
 
     block = MostReadBlock()
     value = block.to_python({"count": 2, "days": 7})

@@ -13,8 +13,9 @@ from wagtail.models import PageViewRestriction
 
 from tests.factories import gallery_block, image_block, make_image, make_news, paragraph
 from tests.qr_decode import decode
-from wagtail_govnews.pdf import ArticleDocument, Text, find_fonts, render_pdf
-from wagtail_govnews.pdf import render as pdf_render
+from wagtail_govnews.contrib.pdf import render as pdf_render
+from wagtail_govnews.contrib.pdf.document import ArticleDocument, Text
+from wagtail_govnews.contrib.pdf.render import find_fonts, render_pdf
 
 DATELINE = datetime(2022, 12, 29, 10, 5, tzinfo=UTC)  # 17:05 in Asia/Ho_Chi_Minh
 HEADLINE = "Đại hội Đảng bộ quận Hồng Bàng lần thứ XXV: “Đoàn kết, đổi mới”"

@@ -17,12 +17,3 @@ class WagtailGovNewsConfig(AppConfig):
 
         # Forget cached responses whenever published content may have changed.
         response_cache.connect()
-        # Purge the headless API's URLs from frontend caches when articles change.
-        if self.apps.is_installed("wagtail.contrib.frontend_cache"):
-            from .api import purge
-
-            purge.connect()
-        # Update the static export on publish/unpublish (when EXPORT_ON_PUBLISH is set).
-        from .export import tasks
-
-        tasks.connect()

@@ -206,28 +206,3 @@ class NewsBodyBlock(blocks.StreamBlock):
     video = VideoBlock()
     document = DocumentBlock()
     table = NewsTableBlock()
-
-
-class MostReadBlock(blocks.StructBlock):
-    """A "Most read" box for a site's own StreamFields (home page, sidebars).
-
-    Lists the published articles most read over the last ``days`` days, in the language of
-    the page it is on, with the template of ``{% most_read_box %}``.
-    """
-
-    count = blocks.IntegerBlock(label=_("Articles"), default=5, min_value=1, max_value=20)
-    days = blocks.IntegerBlock(label=_("Days"), default=7, min_value=1, max_value=90)
-
-    class Meta:
-        icon = "pick"
-        label = _("Most read news")
-        template = "wagtail_govnews/includes/most_read.html"
-
-    def get_context(self, value: Any, parent_context: dict | None = None) -> dict:
-        # Blocks sit below the models; the ranking is imported when a box is rendered.
-        from .models import most_read
-
-        context = super().get_context(value, parent_context=parent_context)
-        locale = getattr((parent_context or {}).get("page"), "locale", None)
-        context["news_list"] = most_read(locale=locale, days=value["days"], limit=value["count"])
-        return context

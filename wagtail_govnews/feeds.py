@@ -30,9 +30,9 @@ from .models import (
     NewsPage,
     NewsPageQuerySet,
     NewsPageTag,
+    localize_categories,
     visible_to_public,
 )
-from .models.pages import localize_categories
 from .syndication import content_locale, localized_root, portal_name, request_site, syndicated_news
 
 

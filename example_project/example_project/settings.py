@@ -26,6 +26,10 @@ ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,test
 INSTALLED_APPS = [
     "home",
     "wagtail_govnews",
+    # Optional sub-apps: the headless API, the PDF download, the static export.
+    "wagtail_govnews.contrib.api",
+    "wagtail_govnews.contrib.pdf",
+    "wagtail_govnews.contrib.export",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -156,7 +160,7 @@ WAGTAIL_GOVNEWS = {
 
 # Frontend cache (CDN / reverse proxy) purging. When an article is published, unpublished,
 # moved or deleted, Wagtail purges its HTML page and wagtail_govnews purges the headless API
-# URLs that show it (wagtail_govnews/api/purge.py). With WAGTAILFRONTENDCACHE unset (the
+# URLs that show it (wagtail_govnews/contrib/api/purge.py). With WAGTAILFRONTENDCACHE unset (the
 # default here) nothing is sent. To purge, configure one or more backends, e.g.:
 #
 #   WAGTAILFRONTENDCACHE = {

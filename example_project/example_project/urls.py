@@ -14,7 +14,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
-from wagtail_govnews.api import api as govnews_api
+from wagtail_govnews.contrib.api import api as govnews_api
 from wagtail_govnews.sitemaps import PortalSitemap
 
 # Wagtail's own read API v2 (Django REST framework); NewsPage exposes its api_fields here.
@@ -29,7 +29,7 @@ urlpatterns = [
     path("govnews/", include("wagtail_govnews.urls")),
     # Every language of the site, with hreflang alternates; news sitemaps: /govnews/sitemaps/.
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}),
-    # Package headless API (wagtail_govnews.api) is mounted here.
+    # Package headless API (wagtail_govnews.contrib.api) is mounted here.
     path("api/govnews/", govnews_api.urls),
     path("api/v2/", wagtail_api_v2.urls),
     path("api/v3/", wagtail_api_v3.urls),

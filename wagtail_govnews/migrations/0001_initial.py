@@ -7,7 +7,7 @@ import modelsearch.index
 import uuid
 import wagtail.contrib.routable_page.models
 import wagtail.fields
-import wagtail_govnews.models.pages
+import wagtail_govnews.models.mixins
 from django.conf import settings
 from django.db import migrations, models
 
@@ -32,7 +32,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'news index page',
                 'verbose_name_plural': 'news index pages',
             },
-            bases=(wagtail_govnews.models.pages.AsciiSlugMixin, 'wagtailcore.page'),
+            bases=(wagtail_govnews.models.mixins.AsciiSlugMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='NewsTag',
@@ -93,7 +93,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'news page',
                 'verbose_name_plural': 'news pages',
             },
-            bases=(wagtail_govnews.models.pages.AsciiSlugMixin, wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
+            bases=(wagtail_govnews.models.mixins.AsciiSlugMixin, wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='NewsPageRelatedNews',

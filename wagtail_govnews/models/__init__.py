@@ -1,16 +1,13 @@
 """Models of wagtail-govnews: pages, snippets and site settings."""
 
-from .pages import (
-    NewsIndexPage,
-    NewsPage,
-    NewsPageQuerySet,
-    NewsPageRelatedNews,
-    NewsPageTag,
-    NewsTag,
-)
+from .news_index import NewsIndexPage
+from .news_page import NewsPage
 from .popularity import NewsPageDailyViews, most_read, views_state
+from .queryset import NewsPageQuerySet
+from .related import NewsPageRelatedNews
 from .site_settings import GovNewsSettings, SocialAccount, SocialNetwork
-from .snippets import NewsCategory
+from .snippets import NewsCategory, localize_categories
+from .tags import NewsPageTag, NewsTag
 from .visibility import public_versions, visible_to_public
 
 __all__ = [
@@ -25,6 +22,7 @@ __all__ = [
     "NewsTag",
     "SocialAccount",
     "SocialNetwork",
+    "localize_categories",
     "most_read",
     "public_versions",
     "views_state",

@@ -12,7 +12,8 @@ from wagtail.models import Locale
 
 from ..conf import govnews_settings
 from ..view_counters import FLUSH_DAYS, take_counts
-from .pages import NewsPage, NewsPageQuerySet
+from .news_page import NewsPage
+from .queryset import NewsPageQuerySet
 
 
 class NewsPageDailyViews(models.Model):

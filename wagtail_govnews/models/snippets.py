@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -44,3 +47,31 @@ class NewsCategory(TranslatableMixin, index.Indexed, models.Model):
         if not self.slug:
             self.slug = ascii_slug(self.name)
         super().save(*args, **kwargs)
+
+
+def localize_categories(pages: Iterable[Any]) -> None:
+    """Map each page's categories to its own locale, in one query for all ``pages``.
+
+    wagtail-localize copies the categories of a translated article unchanged, so they point at
+    the source language's categories; a category's translation shares its ``translation_key``.
+    """
+    pages = list(pages)
+    categories = {page.pk: list(page.categories.all()) for page in pages}
+    wanted = {
+        (category.translation_key, page.locale_id)
+        for page in pages
+        for category in categories[page.pk]
+        if category.locale_id != page.locale_id
+    }
+    translated = {}
+    if wanted:
+        candidates = NewsCategory.objects.filter(
+            translation_key__in={key for key, _ in wanted},
+            locale_id__in={locale for _, locale in wanted},
+        )
+        translated = {(c.translation_key, c.locale_id): c for c in candidates}
+    for page in pages:
+        page._localized_categories = [
+            translated.get((category.translation_key, page.locale_id), category)
+            for category in categories[page.pk]
+        ]

@@ -1,0 +1,189 @@
+"""Build the API's JSON for news articles from pages, with a constant number of queries."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlsplit
+
+from django.db.models import OuterRef, Prefetch, Subquery
+from django.db.models.functions import Left, Length
+from django.http import HttpRequest
+from django.urls import reverse
+from wagtail.images import get_image_model
+from wagtail.models import Page
+
+from wagtail_govnews.contrib.api.blocks import serialize_body
+from wagtail_govnews.contrib.api.images import absolute, rendition_specs, serialize_image
+from wagtail_govnews.dates import format_dateline, iso_datetime
+from wagtail_govnews.models import NewsPage, NewsPageQuerySet, NewsPageTag, localize_categories
+from wagtail_govnews.response_cache import note_expiry
+from wagtail_govnews.share import ShareURLError, share_links
+
+#: Fields no list shows; the body is the largest column (a list reads it for 40 pages).
+LIST_DEFERRED = ("body",)
+
+
+def _with_images(news: NewsPageQuerySet) -> NewsPageQuerySet:
+    renditions = (
+        get_image_model().get_rendition_model().objects.filter(filter_spec__in=rendition_specs())
+    )
+    return news.select_related("hero_image", "locale").prefetch_related(
+        Prefetch("hero_image__renditions", queryset=renditions)
+    )
+
+
+def news_queryset() -> NewsPageQuerySet:
+    """Published news with everything a summary shows loaded up front (constant queries)."""
+    parent = Page.objects.filter(
+        path=Left(OuterRef("path"), Length(OuterRef("path")) - Page.steplen)
+    )
+    return (
+        _with_images(NewsPage.objects.published())
+        .annotate(
+            section_pk=Subquery(parent.values("pk")[:1]),
+            section_title=Subquery(parent.values("title")[:1]),
+        )
+        .prefetch_related(
+            "categories",
+            Prefetch("tagged_items", queryset=NewsPageTag.objects.select_related("tag")),
+        )
+    )
+
+
+def teaser(request: HttpRequest, page: NewsPage) -> dict[str, Any]:
+    """An article as a link: title, URL, dateline, lead and hero image."""
+    url = page.get_full_url(request) or ""
+    note_expiry(request, page.expire_at)
+    language = page.locale.language_code
+    date = page.display_date
+    return {
+        "id": page.pk,
+        "title": page.title,
+        "slug": page.slug,
+        "url": url,
+        "path": urlsplit(url).path,
+        "locale": language,
+        "date": iso_datetime(date),
+        "dateline": format_dateline(date, language),
+        "lead": page.lead,
+        "hero_image": serialize_image(request, page.hero_image),
+    }
+
+
+def summary(
+    request: HttpRequest, page: NewsPage, translations: dict[str, list[NewsPage]] | None = None
+) -> dict[str, Any]:
+    """The list representation of an article (from :func:`news_queryset`)."""
+    if translations is None:
+        translations = published_translations([page])
+    return teaser(request, page) | {
+        "author": page.author,
+        "categories": [
+            {"id": category.pk, "name": category.name, "slug": category.slug}
+            for category in page.localized_categories()
+        ],
+        "tags": [
+            {"name": item.tag.name, "slug": item.tag.slug} for item in page.tagged_items.all()
+        ],
+        "section_id": page.section_pk,
+        "translations": [
+            {
+                "id": other.pk,
+                "locale": other.locale.language_code,
+                "title": other.title,
+                "url": other.get_full_url(request) or "",
+            }
+            for other in translations.get(str(page.translation_key), [])
+            if other.pk != page.pk
+        ],
+        "is_archived": page.is_archived,
+    }
+
+
+def summaries(request: HttpRequest, pages: list[NewsPage]) -> list[dict[str, Any]]:
+    """Summaries of several articles, with categories and translations batched."""
+    localize_categories(pages)
+    translations = published_translations(pages)
+    # An article listed beside its translation is linked from it as listed, not as read again
+    # by another query, which may already see a newer revision: one response, one state.
+    listed = {page.pk: page for page in pages}
+    for versions in translations.values():
+        versions[:] = [listed.get(version.pk, version) for version in versions]
+    return [summary(request, page, translations) for page in pages]
+
+
+def published_translations(pages: list[NewsPage]) -> dict[str, list[NewsPage]]:
+    """Published versions of ``pages`` in every language, by translation key (one query)."""
+    versions = (
+        NewsPage.objects.published()
+        .filter(translation_key__in={page.translation_key for page in pages})
+        .defer(*LIST_DEFERRED)
+        .select_related("locale")
+        .order_by("locale__language_code")
+    )
+    grouped: dict[str, list[NewsPage]] = {}
+    for version in versions:
+        grouped.setdefault(str(version.translation_key), []).append(version)
+    return grouped
+
+
+def detail(request: HttpRequest, page: NewsPage) -> dict[str, Any]:
+    """Everything a frontend needs to render one article."""
+    data = summary(request, page)
+    try:
+        share = share_links(data["url"], page.title)
+    except ShareURLError:
+        share = []
+    qr_args = {"page_id": page.pk}
+    other = page.other_news(queryset=_with_images(NewsPage.objects.all())) if page.pk else []
+    return data | {
+        "seo_title": page.seo_title,
+        "search_description": page.search_description,
+        "first_published_at": _iso_or_none(page.first_published_at),
+        "last_published_at": _iso_or_none(page.last_published_at),
+        "source": (
+            {"name": page.source_name, "url": page.source_url}
+            if page.source_name or page.source_url
+            else None
+        ),
+        "original_url": page.original_url,
+        "document_number": page.document_number,
+        "notice": _notice(page),
+        "section": {
+            "id": page.section_pk,
+            "title": page.section_title,
+            # A child's URL is its parent's URL plus its slug.
+            "url": data["url"][: -len(page.slug) - 1] if data["url"] else "",
+        },
+        "body": serialize_body(request, page.body),
+        "qr": {
+            "value": data["url"],
+            "svg": absolute(request, reverse("govnews_api:news_qr_svg", kwargs=qr_args)),
+            "png": absolute(request, reverse("govnews_api:news_qr_png", kwargs=qr_args)),
+        },
+        "share": [
+            {
+                "network": link.network,
+                "label": str(link.label),
+                "url": link.url,
+                "is_copy": link.is_copy,
+            }
+            for link in share
+        ],
+        "other_news": [teaser(request, item) for item in other],
+    }
+
+
+def _notice(page: NewsPage) -> dict[str, str] | None:
+    if not (page.notice and page.notice_date):
+        return None
+    return {
+        "kind": page.notice_kind,
+        "date": iso_datetime(page.notice_date),
+        "dateline": format_dateline(page.notice_date, page.locale.language_code),
+        "text": page.notice,
+    }
+
+
+def _iso_or_none(value: Any) -> str | None:
+    return iso_datetime(value) if value else None

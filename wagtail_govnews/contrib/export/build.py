@@ -1,0 +1,252 @@
+"""Export the published news of a site to static files: the one entry point, :func:`export_site`.
+
+A run renders every file, compares its SHA-256 with the previous ``manifest.json`` and writes
+only the files that changed; files of articles that are no longer published are removed.
+With ``page_ids`` (a publish task) or ``changed_only`` (the audit log since the previous
+export) only some articles' files, and the shared lists, feeds and pages, are rendered again.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+import re
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.conf import settings
+from django.core.files.storage import Storage
+from django.utils import timezone, translation
+from wagtail.models import Locale, Site
+
+from wagtail_govnews.contrib.export.assets import (
+    AssetError,
+    dynamic_image_pattern,
+    is_text,
+    read_asset,
+    references,
+)
+from wagtail_govnews.contrib.export.changes import changed_since, current_state
+from wagtail_govnews.contrib.export.manifest import Manifest
+from wagtail_govnews.contrib.export.render import Renderer, RenderError, rewrite_links
+from wagtail_govnews.contrib.export.storage import ExportStorage
+from wagtail_govnews.contrib.export.targets import (
+    Target,
+    article_targets,
+    file_path,
+    list_pages,
+    published_articles,
+    shared_targets,
+)
+from wagtail_govnews.models import NewsPage
+
+
+class ExportError(Exception):
+    """The export cannot be completed; the previous export is left as it was."""
+
+
+@dataclass
+class ExportResult:
+    """What a run did: files written, left unchanged and removed, and the time it took."""
+
+    written: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    files: int = 0
+    seconds: float = 0.0
+
+
+class _Run:
+    """The state of one export run."""
+
+    def __init__(self, site: Site, previous: Manifest, target: ExportStorage, force: bool) -> None:
+        self.renderer = Renderer(site)
+        self.previous = previous
+        self.target = target
+        self.force = force
+        self.now = timezone.now().isoformat(timespec="seconds")
+        self.manifest = Manifest(site=site.root_url, generated_at=self.now)
+        self.result = ExportResult()
+        self.assets: set[str] = set()
+        self.dynamic = dynamic_image_pattern()
+
+    def add(
+        self,
+        path: str,
+        body: bytes,
+        content_type: str,
+        page: int | None = None,
+        asset: bool = False,
+    ) -> None:
+        """Record one file; stage it when its content changed."""
+        entry, changed = self.previous.entry(path, body, content_type, self.now, page)
+        if changed and path in self.previous.files and _is_feed(content_type):
+            changed = not self._same_feed(path, body)
+            if not changed:
+                entry = self.previous.files[path]
+        if asset:
+            entry["asset"] = True
+        self.manifest.files[path] = entry
+        if changed or self.force:
+            self.target.stage(path, body)
+            self.result.written.append(path)
+        else:
+            self.result.unchanged += 1
+        if is_text(content_type):
+            self._scan(path, body)
+
+    def _same_feed(self, path: str, body: bytes) -> bool:
+        """Whether a feed differs from its exported version only in its build date (an
+        empty feed is dated "now" on every request)."""
+        try:
+            with self.target.storage.open(path, "rb") as file:
+                old = file.read()
+        except OSError:
+            return False
+        return _without_build_date(old) == _without_build_date(body)
+
+    def _scan(self, path: str, body: bytes) -> None:
+        if self.dynamic is not None:
+            found = self.dynamic.search(body)
+            if found:
+                raise ExportError(
+                    f"{path} links to the dynamic image-serve view ({found.group().decode()}); "
+                    "use rendition URLs from the media storage instead."
+                )
+        self.assets |= references(body, self.renderer.root_url)
+
+    def render_target(self, target: Target) -> None:
+        """Render one URL into its file; a URL that does not answer 200 is skipped."""
+        try:
+            rendered = self.renderer.render(target.url)
+        except RenderError as error:
+            self.result.skipped.append(str(error))
+            return
+        self.add(target.path, rendered.body, rendered.content_type, page=target.page_id)
+
+    def render_lists(self, language: str | None) -> None:
+        """The pages of one API news list, with next/previous pointing at export files."""
+        pages = list_pages(NewsPage.objects.published(), language)
+        absolute = self.renderer.absolute
+        for number, page in enumerate(pages):
+            neighbours = pages[max(number - 1, 0) : number + 2]
+            links = {absolute(other.url): absolute("/" + other.path) for other in neighbours}
+            try:
+                rendered = self.renderer.render(page.url)
+            except RenderError as error:
+                raise ExportError(f"The API news list cannot be exported: {error}") from error
+            for url in (page.url, *page.aliases):
+                self.manifest.routes[url] = page.path
+            body = rewrite_links(rendered.body, links)
+            self.add(page.path, body, rendered.content_type)
+
+    def copy_assets(self) -> None:
+        """Copy the referenced media and static files into the export."""
+        for url_path in sorted(self.assets):
+            try:
+                body = read_asset(url_path)
+            except AssetError as error:
+                raise ExportError(str(error)) from error
+            content_type = _guess_type(url_path)
+            self.add(file_path(url_path), body, content_type, asset=True)
+
+
+def _content_languages() -> list[str]:
+    """Languages of the site that have a locale (the API rejects the others)."""
+    existing = set(Locale.objects.values_list("language_code", flat=True))
+    return [code for code, _name in settings.LANGUAGES if code in existing]
+
+
+def _is_feed(content_type: str) -> bool:
+    return content_type.startswith(("application/rss+xml", "application/atom+xml"))
+
+
+def _without_build_date(feed: bytes) -> bytes:
+    feed = re.sub(rb"<lastBuildDate>[^<]*</lastBuildDate>", b"", feed, count=1)
+    return re.sub(rb"<updated>[^<]*</updated>", b"", feed, count=1)
+
+
+def _guess_type(path: str) -> str:
+    return mimetypes.guess_type(path)[0] or "application/octet-stream"
+
+
+def export_site(
+    storage: Storage,
+    *,
+    site: Site | None = None,
+    page_ids: Iterable[int] | None = None,
+    force: bool = False,
+    changed_only: bool = False,
+    progress: Callable[[str], None] | None = None,
+) -> ExportResult:
+    """Export ``site`` (default: the default site) to ``storage``; see the module docstring.
+
+    ``page_ids``: render only the files of these articles (removing those no longer
+    published) and the shared lists and feeds. ``changed_only``: find those articles in the
+    audit log since the previous export (everything when more than articles changed).
+
+    Raises :class:`~wagtail_govnews.contrib.export.storage.ExportRefused` for a target that is not
+    empty and not a previous export, and :class:`ExportError` when the export fails.
+    """
+    started = time.perf_counter()
+    site = site or Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is None:
+        raise ExportError("No Wagtail site to export: create one or mark one as the default.")
+    target = ExportStorage(storage)
+    previous = target.previous_manifest()
+    try:
+        run = _Run(site, previous, target, force)
+    except RenderError as error:
+        raise ExportError(str(error)) from error
+    state = current_state()
+    selected = None if page_ids is None else set(page_ids)
+    if selected is None and changed_only and previous.state:
+        selected = changed_since(previous.state)
+    # A run for given articles does not cover every change since the previous state.
+    run.manifest.state = previous.state if page_ids is not None and previous.state else state
+    try:
+        # Rendering activates each page's language: give the caller's back afterwards.
+        with translation.override(translation.get_language()):
+            _render_all(run, site, selected, progress)
+        run.manifest.files = _kept(previous, selected) | run.manifest.files
+        removed = sorted(set(previous.files) - set(run.manifest.files))
+        target.commit(removed, run.manifest, previous)
+    finally:
+        target.discard()
+    result = run.result
+    result.removed = removed
+    result.files = len(run.manifest.files)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _render_all(
+    run: _Run, site: Site, selected: set[int] | None, progress: Callable[[str], None] | None
+) -> None:
+    """Render the articles (all, or ``selected``), the lists, the shared pages and assets."""
+    articles = published_articles(site).select_related("locale").order_by("path")
+    if selected is not None:
+        articles = articles.filter(pk__in=selected)
+    for count, page in enumerate(articles.iterator(chunk_size=200), start=1):
+        for item in article_targets(page):
+            run.render_target(item)
+        if progress and count % 500 == 0:
+            progress(f"{count} articles rendered")
+    for language in [None, *_content_languages()]:
+        run.render_lists(language)
+    for item in shared_targets(site):
+        run.render_target(item)
+    run.copy_assets()
+
+
+def _kept(previous: Manifest, selected: set[int] | None) -> dict[str, dict[str, Any]]:
+    """Entries of the previous export a partial run leaves alone: other articles, assets."""
+    if selected is None:
+        return {}
+    return {
+        path: entry
+        for path, entry in previous.files.items()
+        if entry.get("asset") or ("page" in entry and entry["page"] not in selected)
+    }

@@ -1,0 +1,71 @@
+"""Which articles' files a change touches, and which pages changed since an export.
+
+An article is shown by more than its own files: its translations link to it, editors may
+pick it as related news, and while it is one of the newest of its section every article of
+the section shows it under "other news".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from wagtail.models import ModelLogEntry, Page, PageLogEntry
+
+from wagtail_govnews.conf import govnews_settings
+from wagtail_govnews.models import NewsPage, NewsPageRelatedNews
+from wagtail_govnews.response_cache import content_state
+
+
+def current_state() -> str:
+    """A token of the audit log and view restrictions now (``response_cache.content_state``):
+    ``"<last page log id>.<last model log id>.<restrictions>.<last restriction id>"``."""
+    return content_state()[0]
+
+
+def affected_articles(pages: Iterable[Page]) -> set[int]:
+    """Ids of the articles whose files show ``pages``: themselves, their translations, the
+    articles that pick them as related news and, when a page is one of the newest of its
+    section, every article of the section (their "other news" box lists the newest)."""
+    ids: set[int] = set()
+    count = govnews_settings.OTHER_NEWS_COUNT + 1
+    for page in pages:
+        ids.add(page.pk)
+        ids.update(page.get_translations().values_list("pk", flat=True))
+        siblings = NewsPage.objects.published().sibling_of(page, inclusive=False)
+        newest = list(siblings.newest_first().values_list("date", "pk")[:count])
+        if len(newest) < count or _is_newer(page, newest[-1]):
+            ids.update(siblings.values_list("pk", flat=True))
+    picked_by = NewsPageRelatedNews.objects.filter(news_id__in=set(ids))
+    ids.update(picked_by.values_list("page_id", flat=True))
+    return ids
+
+
+def _is_newer(page: Page, other: tuple) -> bool:
+    """Whether ``page`` sorts before ``(date, pk)`` newest first (as ``newest_first``)."""
+    date = getattr(page, "date", None)
+    if date is None or other[0] is None:
+        return True  # undated articles sort apart: be safe, count it as among the newest
+    return (date, page.pk) >= (other[0], other[1])
+
+
+def changed_since(state: str) -> set[int] | None:
+    """Ids of the articles to export again since the audit log was at ``state``.
+
+    ``None`` means "everything": no usable state, or a change beyond news articles (a
+    snippet, a setting, an image, a section or another page), which may show on every page.
+    """
+    parts = state.split(".")
+    try:
+        page_log, model_log = (int(part) if part != "None" else 0 for part in parts[:2])
+    except ValueError:
+        return None
+    if parts[2:] != current_state().split(".")[2:]:
+        return None  # view restrictions changed: any page may have become private or public
+    if ModelLogEntry.objects.filter(pk__gt=model_log).exists():
+        return None
+    page_ids = set(PageLogEntry.objects.filter(pk__gt=page_log).values_list("page_id", flat=True))
+    pages = list(Page.objects.filter(pk__in=page_ids).specific(defer=True))
+    if any(not isinstance(page, NewsPage) for page in pages):
+        return None
+    # Deleted articles keep their ids in the log: their files are removed.
+    return affected_articles(pages) | page_ids

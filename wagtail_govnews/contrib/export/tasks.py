@@ -1,0 +1,80 @@
+"""Keep the static export up to date: a background task run when articles are (un)published.
+
+With ``WAGTAIL_GOVNEWS["EXPORT_ON_PUBLISH"] = True`` and a target (``EXPORT_STORAGE`` or
+``EXPORT_DIR``), publishing, unpublishing, moving or deleting an article enqueues
+:data:`update_export` with the articles whose files show it, after the transaction commits.
+The task runs on the ``TASKS`` backend of ``django_tasks`` (Wagtail's dependency): with the
+default immediate backend in the request, with a worker backend in the worker.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from django.core.exceptions import ImproperlyConfigured
+from django.core.files.storage import FileSystemStorage, Storage, storages
+from django.db import transaction
+from django_tasks import task
+from wagtail.models import Page
+
+from wagtail_govnews.conf import govnews_settings
+from wagtail_govnews.contrib.export.build import export_site
+from wagtail_govnews.contrib.export.changes import affected_articles
+from wagtail_govnews.models import NewsPage
+
+logger = logging.getLogger(__name__)
+
+
+def export_storage() -> Storage:
+    """The storage the background task exports to, from the settings."""
+    if govnews_settings.EXPORT_STORAGE:
+        return storages[govnews_settings.EXPORT_STORAGE]
+    if govnews_settings.EXPORT_DIR:
+        return FileSystemStorage(location=str(govnews_settings.EXPORT_DIR), base_url="/")
+    raise ImproperlyConfigured(
+        "EXPORT_ON_PUBLISH needs WAGTAIL_GOVNEWS['EXPORT_STORAGE'] or ['EXPORT_DIR']."
+    )
+
+
+@task()
+def update_export(page_ids: list[int]) -> dict[str, int]:
+    """Export these articles again (removing the unpublished ones), with the lists and feeds."""
+    result = export_site(export_storage(), page_ids=page_ids)
+    logger.info(
+        "Static export updated: %d written, %d removed", len(result.written), len(result.removed)
+    )
+    return {"written": len(result.written), "removed": len(result.removed)}
+
+
+def enqueue_after_commit(pages: list[Page]) -> None:
+    """Enqueue :data:`update_export` for ``pages`` and the articles that show them, once the
+    current transaction commits (ids are collected now, while deleted pages still exist)."""
+    if not govnews_settings.EXPORT_ON_PUBLISH or not pages:
+        return
+    page_ids = sorted(affected_articles(pages))
+    transaction.on_commit(lambda: update_export.enqueue(page_ids), robust=True)
+
+
+def on_publish_or_unpublish(sender: Any, instance: Page, **kwargs: Any) -> None:
+    """``page_published`` / ``page_unpublished`` / ``pre_delete``: the article changed."""
+    if isinstance(instance, NewsPage):
+        enqueue_after_commit([instance])
+
+
+def on_move(sender: Any, instance: Page, **kwargs: Any) -> None:
+    """``post_page_move``: the articles at or under the moved page have new URLs."""
+    if govnews_settings.EXPORT_ON_PUBLISH:
+        enqueue_after_commit(list(NewsPage.objects.descendant_of(instance, inclusive=True)))
+
+
+def connect() -> None:
+    """Connect the handlers (called once from ``WagtailGovNewsConfig.ready()``)."""
+    from django.db.models.signals import pre_delete
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    uid = "wagtail_govnews.contrib.export"
+    page_published.connect(on_publish_or_unpublish, dispatch_uid=uid + ".published")
+    page_unpublished.connect(on_publish_or_unpublish, dispatch_uid=uid + ".unpublished")
+    pre_delete.connect(on_publish_or_unpublish, sender=NewsPage, dispatch_uid=uid + ".deleted")
+    post_page_move.connect(on_move, dispatch_uid=uid + ".moved")

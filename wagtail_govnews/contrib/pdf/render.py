@@ -1,0 +1,243 @@
+"""Lay out an :class:`ArticleDocument` as an A4 PDF with fpdf2 and a Unicode TrueType font.
+
+Vietnamese needs a font with its letters: ``PDF_FONT_PATH`` or, by default, DejaVu Sans from
+the usual font folders (Debian: ``fonts-dejavu-core``). Without one the PDF still downloads,
+in a built-in font with diacritics removed, and a warning is logged.
+"""
+
+from __future__ import annotations
+
+import logging
+import unicodedata
+from io import BytesIO
+from pathlib import Path
+
+from django.core.exceptions import ImproperlyConfigured
+from fpdf import FPDF
+from fpdf.enums import WrapMode, XPos, YPos
+from PIL import Image, UnidentifiedImageError
+
+from wagtail_govnews.conf import govnews_settings
+from wagtail_govnews.contrib.pdf.document import ArticleDocument, Picture, Table, Text
+from wagtail_govnews.slugs import fold_diacritics
+
+__all__ = ["find_fonts", "render_pdf"]
+
+logger = logging.getLogger(__name__)
+
+#: Where DejaVu Sans lives on common systems (Debian/Ubuntu, Fedora, Alpine, Arch, others).
+FONT_DIRS = (
+    "/usr/share/fonts/truetype/dejavu",
+    "/usr/share/fonts/dejavu-sans-fonts",
+    "/usr/share/fonts/dejavu",
+    "/usr/share/fonts/TTF",
+    "/usr/local/share/fonts",
+    "/usr/local/share/fonts/dejavu",
+    "/Library/Fonts",
+)
+REGULAR_FONT = "DejaVuSans.ttf"
+BOLD_FONT = "DejaVuSans-Bold.ttf"
+FAMILY = "govnews"
+FALLBACK_FAMILY = "helvetica"
+
+MARGIN = 18  # mm
+LINE = 5.6  # mm per line of body text
+SIZES = {"title": 18, "lead": 11.5, "body": 11, "heading": 13, "quote": 11, "list": 11}
+SIZES |= {"small": 9, "caption": 9.5}
+GREY = (90, 93, 100)
+MAX_PICTURE_HEIGHT = 120  # mm
+QR_WIDTH = 28  # mm
+
+
+def find_fonts() -> dict[str, Path]:
+    """Font files by fpdf2 style ("" regular, "B" bold); empty when no usable font is found."""
+    configured = govnews_settings.PDF_FONT_PATH
+    if configured:
+        regular = Path(configured)
+        if not regular.is_file():
+            raise ImproperlyConfigured(f"PDF_FONT_PATH {configured!r} is not a file.")
+    else:
+        found = (Path(folder) / REGULAR_FONT for folder in FONT_DIRS)
+        regular = next((path for path in found if path.is_file()), None)
+        if regular is None:
+            return {}
+    bold_setting = govnews_settings.PDF_BOLD_FONT_PATH
+    bold = Path(bold_setting) if bold_setting else regular.with_name(BOLD_FONT)
+    if bold_setting and not bold.is_file():
+        raise ImproperlyConfigured(f"PDF_BOLD_FONT_PATH {bold_setting!r} is not a file.")
+    return {"": regular, "B": bold if bold.is_file() else regular}
+
+
+class _ArticlePDF(FPDF):
+    """fpdf2 document with the article's address and page numbers in the footer."""
+
+    def __init__(self, fonts: dict[str, Path], footer_text: str) -> None:
+        super().__init__(format="A4", unit="mm")
+        self.unicode = bool(fonts)
+        for style, path in fonts.items():
+            self.add_font(FAMILY, style, str(path))
+        self.family_name = FAMILY if fonts else FALLBACK_FAMILY
+        self.footer_text = self.clean(footer_text)
+        self.set_margins(MARGIN, MARGIN, MARGIN)
+        self.set_auto_page_break(True, margin=MARGIN)
+        self.alias_nb_pages()
+
+    def clean(self, text: str) -> str:
+        """NFC text for the Unicode font; ASCII-folded Latin-1 for the built-in fallback."""
+        text = unicodedata.normalize("NFC", text)
+        if self.unicode:
+            return text
+        return fold_diacritics(text).encode("latin-1", "replace").decode("latin-1")
+
+    def use(self, size: float, *, bold: bool = False, grey: bool = False) -> None:
+        """Switch font size, weight and colour."""
+        self.set_font(self.family_name, "B" if bold else "", size)
+        self.set_text_color(*(GREY if grey else (0, 0, 0)))
+
+    def paragraph(
+        self, text: str, size: float, *, bold: bool = False, grey: bool = False, **options
+    ) -> None:
+        """A block of wrapped text followed by a small gap."""
+        if not text.strip():
+            return
+        self.use(size, bold=bold, grey=grey)
+        self.multi_cell(
+            0,
+            LINE * size / SIZES["body"],
+            self.clean(text),
+            new_x=XPos.LMARGIN,
+            new_y=YPos.NEXT,
+            **{"align": "L", **options},
+        )
+        self.ln(LINE * 0.45)
+
+    def footer(self) -> None:
+        self.set_y(-MARGIN + 4)
+        self.use(SIZES["small"], grey=True)
+        width = self.epw - 20
+        self.cell(width, 5, self.footer_text[:140], align="L")
+        self.cell(20, 5, f"{self.page_no()}/{{nb}}", align="R")
+
+
+def render_pdf(document: ArticleDocument) -> bytes:
+    """The PDF bytes of ``document``."""
+    fonts = find_fonts()
+    if not fonts:
+        logger.warning(
+            "No TrueType font for the PDF download: set WAGTAIL_GOVNEWS['PDF_FONT_PATH'] or "
+            "install DejaVu Sans (fonts-dejavu-core); using a built-in font without diacritics."
+        )
+    pdf = _ArticlePDF(fonts, document.url)
+    pdf.set_title(pdf.clean(document.title))
+    pdf.set_lang(document.language)
+    pdf.set_creator("wagtail-govnews")
+    if document.byline:
+        pdf.set_author(pdf.clean(document.byline))
+    pdf.add_page()
+    if document.publisher:
+        pdf.paragraph(document.publisher, SIZES["small"], grey=True)
+    if document.banner:
+        pdf.paragraph(document.banner, SIZES["small"], bold=True)
+    pdf.paragraph(document.dateline, SIZES["small"], grey=True)
+    if document.notice:
+        pdf.paragraph(document.notice, SIZES["small"], bold=True)
+    pdf.paragraph(document.title, SIZES["title"], bold=True)
+    if document.document_number:
+        pdf.paragraph(document.document_number, SIZES["small"])
+    pdf.paragraph(document.lead, SIZES["lead"], bold=True)
+    for part in document.parts:
+        if isinstance(part, Picture):
+            _picture(pdf, part)
+        elif isinstance(part, Table):
+            _table(pdf, part)
+        else:
+            _text(pdf, part)
+    pdf.paragraph(document.byline, SIZES["body"], bold=True, align="R")
+    for note in document.notes:
+        pdf.paragraph(note, SIZES["small"], wrapmode=WrapMode.CHAR)
+    _qr(pdf, document)
+    return bytes(pdf.output())
+
+
+def _text(pdf: _ArticlePDF, part: Text) -> None:
+    if part.style == "heading":
+        pdf.ln(LINE * 0.4)
+        pdf.paragraph(part.text, SIZES["heading"], bold=True)
+    elif part.style == "quote":
+        pdf.set_left_margin(MARGIN + 8)
+        pdf.set_x(MARGIN + 8)
+        pdf.paragraph(part.text, SIZES["quote"], grey=True)
+        pdf.set_left_margin(MARGIN)
+        pdf.set_x(MARGIN)
+    elif part.style == "list":
+        pdf.set_left_margin(MARGIN + 5)
+        pdf.set_x(MARGIN + 5)
+        pdf.paragraph(part.text, SIZES["list"])
+        pdf.set_left_margin(MARGIN)
+        pdf.set_x(MARGIN)
+    elif part.style == "small":
+        pdf.paragraph(part.text, SIZES["small"], grey=True, wrapmode=WrapMode.CHAR)
+    else:
+        pdf.paragraph(part.text, SIZES["body"])
+
+
+def _image_size(data: bytes) -> tuple[int, int] | None:
+    try:
+        with Image.open(BytesIO(data)) as image:
+            return image.size
+    except (UnidentifiedImageError, OSError, ValueError):
+        return None
+
+
+def _picture(pdf: _ArticlePDF, picture: Picture) -> None:
+    size = _image_size(picture.data) if picture.data else None
+    if size and size[0] and size[1]:
+        width = pdf.epw
+        height = width * size[1] / size[0]
+        if height > MAX_PICTURE_HEIGHT:
+            height = MAX_PICTURE_HEIGHT
+            width = height * size[0] / size[1]
+        if pdf.get_y() + height + 12 > pdf.page_break_trigger:
+            pdf.add_page()
+        x = pdf.l_margin + (pdf.epw - width) / 2
+        pdf.image(BytesIO(picture.data), x=x, w=width, h=height, alt_text=picture.alt or None)
+        pdf.ln(1.5)
+    caption = " — ".join(text for text in (picture.caption, picture.credit) if text)
+    pdf.paragraph(caption, SIZES["caption"], grey=True, align="C")
+
+
+def _table(pdf: _ArticlePDF, table: Table) -> None:
+    if not table.rows:
+        return
+    pdf.use(SIZES["small"])
+    columns = max(len(row) for row in table.rows)
+    with pdf.table(first_row_as_headings=table.header, text_align="LEFT") as grid:
+        for row in table.rows:
+            cells = grid.row()
+            for text in [*row, *[""] * (columns - len(row))]:
+                cells.cell(pdf.clean(text))
+    pdf.ln(1)
+    pdf.paragraph(table.caption, SIZES["caption"], grey=True, align="C")
+
+
+def _qr(pdf: _ArticlePDF, document: ArticleDocument) -> None:
+    """The article's QR code, its title and address beside it."""
+    if not document.qr_png:
+        return
+    if pdf.get_y() + QR_WIDTH + 4 > pdf.page_break_trigger:
+        pdf.add_page()
+    top = pdf.get_y() + 2
+    pdf.image(
+        BytesIO(document.qr_png),
+        x=pdf.l_margin,
+        y=top,
+        w=QR_WIDTH,
+        h=QR_WIDTH,
+        alt_text=document.qr_caption or None,
+    )
+    pdf.set_left_margin(MARGIN + QR_WIDTH + 4)
+    pdf.set_xy(pdf.l_margin, top + QR_WIDTH / 2 - 6)
+    pdf.paragraph(document.qr_caption, SIZES["small"])
+    pdf.paragraph(document.url, SIZES["small"], grey=True, wrapmode=WrapMode.CHAR)
+    pdf.set_left_margin(MARGIN)
+    pdf.set_xy(MARGIN, max(pdf.get_y(), top + QR_WIDTH + 2))
