@@ -60,7 +60,7 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
-class GovNewsSettings:
+class AppSettings:
     """Attribute access to ``WAGTAIL_GOVNEWS`` merged over :data:`DEFAULTS`."""
 
     def __init__(self) -> None:
@@ -90,7 +90,7 @@ class GovNewsSettings:
         self._user = None
 
 
-govnews_settings = GovNewsSettings()
+govnews_settings = AppSettings()
 
 
 def _reload_on_change(*, setting: str, **kwargs: Any) -> None:

@@ -18,8 +18,10 @@ import contextlib
 import hashlib
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from django.conf import settings
 from django.core.cache import InvalidCacheBackendError, caches
@@ -34,7 +36,28 @@ from .conf import govnews_settings
 
 GENERATION_KEY = "govnews:response-generation"
 MESSAGES_COOKIE = "messages"  # django.contrib.messages' cookie storage
-_EXPIRY_ATTRIBUTE = "_govnews_earliest_expiry"
+
+
+@dataclass
+class RequestNotes:
+    """What building one request's response learnt about caching it."""
+
+    #: The content state its key was made with (reused by :func:`cached_value`).
+    state: str | None = None
+    #: The earliest time something the response shows expires (it is cached until then).
+    earliest_expiry: datetime | None = None
+
+
+#: Notes of the requests being answered; an entry goes with its request.
+_notes: WeakKeyDictionary[HttpRequest, RequestNotes] = WeakKeyDictionary()
+
+
+def notes_for(request: HttpRequest) -> RequestNotes:
+    """The caching notes of ``request`` (made on first use)."""
+    notes = _notes.get(request)
+    if notes is None:
+        notes = _notes[request] = RequestNotes()
+    return notes
 
 
 def content_state() -> tuple[str, datetime | None]:
@@ -96,7 +119,7 @@ def _on_change(*args: Any, **kwargs: Any) -> None:
 
 def response_key(request: HttpRequest, kind: str, state: str) -> str:
     """The cache key of ``request``'s response for the given content ``state``."""
-    request._govnews_state = state  # reused by cached_value() within this request
+    notes_for(request).state = state
     parts = (
         kind,
         state,
@@ -114,7 +137,7 @@ def cached_value(request: HttpRequest, kind: str, key: str, compute: Callable[[]
     """``compute()``, kept until content changes (or the cache is off)."""
     if not enabled():
         return compute()
-    state = getattr(request, "_govnews_state", None) or content_state()[0]
+    state = notes_for(request).state or content_state()[0]
     digest = hashlib.sha256(f"{kind}|{state}|{generation()}|{key}".encode()).hexdigest()
     cache_key = f"govnews:{kind}:{digest}"
     value = _cache().get(cache_key)
@@ -128,14 +151,14 @@ def note_expiry(request: HttpRequest | None, expire_at: datetime | None) -> None
     """Remember that the response being built shows something that expires at ``expire_at``."""
     if request is None or expire_at is None:
         return
-    earliest = getattr(request, _EXPIRY_ATTRIBUTE, None)
-    if earliest is None or expire_at < earliest:
-        setattr(request, _EXPIRY_ATTRIBUTE, expire_at)
+    notes = notes_for(request)
+    if notes.earliest_expiry is None or expire_at < notes.earliest_expiry:
+        notes.earliest_expiry = expire_at
 
 
 def do_not_cache(request: HttpRequest) -> None:
     """Keep the response being built out of the cache."""
-    setattr(request, _EXPIRY_ATTRIBUTE, timezone.now())
+    notes_for(request).earliest_expiry = timezone.now()
 
 
 def cacheable_request(request: HttpRequest) -> bool:
@@ -156,7 +179,7 @@ def cacheable_request(request: HttpRequest) -> bool:
 
 def _timeout(request: HttpRequest) -> int:
     timeout = govnews_settings.RESPONSE_CACHE_TIMEOUT
-    earliest = getattr(request, _EXPIRY_ATTRIBUTE, None)
+    earliest = notes_for(request).earliest_expiry
     if earliest is not None:
         timeout = min(timeout, int((earliest - timezone.now()).total_seconds()))
     return timeout

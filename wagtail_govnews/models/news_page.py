@@ -9,6 +9,7 @@ from django import forms
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalManyToManyField
@@ -254,13 +255,13 @@ class NewsPage(AsciiSlugMixin, HeadlessPreviewMixin, RoutablePageMixin, Page):
         body = self.body.stream_block.get_searchable_content(self.body)
         return fold_diacritics(" ".join([self.title, self.lead, self.author, *body]))
 
+    @cached_property
     def localized_categories(self) -> list[NewsCategory]:
-        """The categories in this page's language (translations keep the source's categories)."""
-        cached = getattr(self, "_localized_categories", None)
-        if cached is None:
-            localize_categories([self])
-            cached = self._localized_categories
-        return cached
+        """The categories in this page's language (translations keep the source's categories).
+
+        Lists fill it for many pages in one query with :func:`.snippets.localize_categories`.
+        """
+        return localize_categories([self])[self.pk]
 
     @property
     def display_date(self) -> datetime:
@@ -275,10 +276,7 @@ class NewsPage(AsciiSlugMixin, HeadlessPreviewMixin, RoutablePageMixin, Page):
         Pass ``queryset`` to choose what is loaded with each article (e.g. prefetches).
         """
         if limit is None and queryset is None:
-            # The template and the response cache ask for the default box: compute it once.
-            if getattr(self, "_other_news", None) is None:
-                self._other_news = self.other_news(govnews_settings.OTHER_NEWS_COUNT, None)
-            return self._other_news
+            return self.other_news_box
         limit = limit or govnews_settings.OTHER_NEWS_COUNT
         published = (NewsPage.objects.all() if queryset is None else queryset).published()
         if self.pk:
@@ -299,6 +297,11 @@ class NewsPage(AsciiSlugMixin, HeadlessPreviewMixin, RoutablePageMixin, Page):
         if not self.path or self.depth is None:
             return []
         return list(published.sibling_of(self, inclusive=False).newest_first()[:limit])
+
+    @cached_property
+    def other_news_box(self) -> list[NewsPage]:
+        """The default "other news" box, computed once per page (template and response cache)."""
+        return self.other_news(govnews_settings.OTHER_NEWS_COUNT, None)
 
     # Extra routes: the print view and the PDF download.
 

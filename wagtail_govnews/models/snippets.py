@@ -49,11 +49,13 @@ class NewsCategory(TranslatableMixin, index.Indexed, models.Model):
         super().save(*args, **kwargs)
 
 
-def localize_categories(pages: Iterable[Any]) -> None:
-    """Map each page's categories to its own locale, in one query for all ``pages``.
+def localize_categories(pages: Iterable[Any]) -> dict[int, list[NewsCategory]]:
+    """Each page's categories in its own locale, in one query for all ``pages``.
 
     wagtail-localize copies the categories of a translated article unchanged, so they point at
     the source language's categories; a category's translation shares its ``translation_key``.
+    Also fills each page's ``localized_categories`` (a cached property), so a list of articles
+    costs one query, not one per article.
     """
     pages = list(pages)
     categories = {page.pk: list(page.categories.all()) for page in pages}
@@ -70,8 +72,11 @@ def localize_categories(pages: Iterable[Any]) -> None:
             locale_id__in={locale for _, locale in wanted},
         )
         translated = {(c.translation_key, c.locale_id): c for c in candidates}
+    localized = {}
     for page in pages:
-        page._localized_categories = [
+        localized[page.pk] = [
             translated.get((category.translation_key, page.locale_id), category)
             for category in categories[page.pk]
         ]
+        page.__dict__["localized_categories"] = localized[page.pk]  # primes the cached property
+    return localized

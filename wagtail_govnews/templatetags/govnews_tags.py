@@ -143,12 +143,8 @@ def isodate(value: date | None) -> str:
 
 def _site_settings(context: template.Context) -> GovNewsSettings | None:
     request = _request(context)
-    if request is None:
-        return None
-    cache_name = "_govnews_site_settings"
-    if not hasattr(request, cache_name):
-        setattr(request, cache_name, GovNewsSettings.for_request(request))
-    return getattr(request, cache_name)
+    # for_request() keeps the settings on the request: one query per request, not per tag.
+    return None if request is None else GovNewsSettings.for_request(request)
 
 
 @register.inclusion_tag("wagtail_govnews/includes/language_switcher.html", takes_context=True)

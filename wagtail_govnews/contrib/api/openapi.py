@@ -32,3 +32,12 @@ class GovNewsAPI(NinjaAPI):
         """The OpenAPI document, with problem responses typed ``application/problem+json``."""
         document = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
         return document_problem_media_type(document)
+
+    def get_openapi_operation_id(self, operation: Any) -> str:
+        """A stable ``operationId`` (``wagtail_govnews_api_routers_<router>_<view>``).
+
+        Generated clients name their functions after it, so it does not follow the module's
+        place in the package (the API moved to ``contrib.api`` without renaming them).
+        """
+        router = operation.view_func.__module__.rsplit(".", 1)[-1]
+        return f"wagtail_govnews_api_routers_{router}_{operation.view_func.__name__}"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from django.db.models import OuterRef, Prefetch, Subquery
@@ -70,22 +70,38 @@ def teaser(request: HttpRequest, page: NewsPage) -> dict[str, Any]:
     }
 
 
+class Section(NamedTuple):
+    """The news section an article is in (what the API says of it)."""
+
+    id: int
+    title: str
+
+
+def section_of(page: NewsPage) -> Section:
+    """The section of an article loaded by :func:`news_queryset` (its annotations)."""
+    return Section(page.section_pk, page.section_title)
+
+
 def summary(
-    request: HttpRequest, page: NewsPage, translations: dict[str, list[NewsPage]] | None = None
+    request: HttpRequest,
+    page: NewsPage,
+    translations: dict[str, list[NewsPage]] | None = None,
+    section: Section | None = None,
 ) -> dict[str, Any]:
     """The list representation of an article (from :func:`news_queryset`)."""
+    section = section or section_of(page)
     if translations is None:
         translations = published_translations([page])
     return teaser(request, page) | {
         "author": page.author,
         "categories": [
             {"id": category.pk, "name": category.name, "slug": category.slug}
-            for category in page.localized_categories()
+            for category in page.localized_categories
         ],
         "tags": [
             {"name": item.tag.name, "slug": item.tag.slug} for item in page.tagged_items.all()
         ],
-        "section_id": page.section_pk,
+        "section_id": section.id,
         "translations": [
             {
                 "id": other.pk,
@@ -127,9 +143,10 @@ def published_translations(pages: list[NewsPage]) -> dict[str, list[NewsPage]]:
     return grouped
 
 
-def detail(request: HttpRequest, page: NewsPage) -> dict[str, Any]:
-    """Everything a frontend needs to render one article."""
-    data = summary(request, page)
+def detail(request: HttpRequest, page: NewsPage, section: Section | None = None) -> dict[str, Any]:
+    """Everything a frontend needs to render one article (``section``: else its annotations)."""
+    section = section or section_of(page)
+    data = summary(request, page, section=section)
     try:
         share = share_links(data["url"], page.title)
     except ShareURLError:
@@ -150,8 +167,8 @@ def detail(request: HttpRequest, page: NewsPage) -> dict[str, Any]:
         "document_number": page.document_number,
         "notice": _notice(page),
         "section": {
-            "id": page.section_pk,
-            "title": page.section_title,
+            "id": section.id,
+            "title": section.title,
             # A child's URL is its parent's URL plus its slug.
             "url": data["url"][: -len(page.slug) - 1] if data["url"] else "",
         },

@@ -13,7 +13,7 @@ from wagtail_govnews.contrib.api.errors import APIError
 from wagtail_govnews.contrib.api.params import reject_unknown_params
 from wagtail_govnews.contrib.api.preview import page_for_token
 from wagtail_govnews.contrib.api.schemas import NewsDetail, Problem
-from wagtail_govnews.contrib.api.serializers import detail
+from wagtail_govnews.contrib.api.serializers import Section, detail
 
 router = Router(tags=["preview"])
 
@@ -38,6 +38,4 @@ def preview_news(request: HttpRequest, token: str | None = None) -> dict:
         section = page.get_parent()
     except Page.DoesNotExist as error:  # the tree changed under the stored draft
         raise APIError(404, _("This preview is no longer available.")) from error
-    # detail() reads the section from annotations news_queryset() adds; a rebuilt draft has none.
-    page.section_pk, page.section_title = section.pk, section.title
-    return detail(request, page)
+    return detail(request, page, Section(section.pk, section.title))
