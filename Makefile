@@ -67,7 +67,7 @@ openapi: install
 # Build the documentation into docs/_build/html. Warnings are errors (-W -n: broken
 # cross-references too); then every internal link and #anchor of the built HTML is checked.
 .PHONY: docs
-$(VENV)/.installed-docs: $(BIN)/python pyproject.toml
+$(VENV)/.installed-docs: $(VENV)/.installed pyproject.toml
 	$(BIN)/python -m pip install -e ".[docs]"
 	touch $@
 

@@ -4,9 +4,12 @@ Build with ``make docs``: warnings are errors (``-W -n``) and ``docs/check_links
 checks that every internal link and anchor of the built HTML resolves.
 """
 
+import os
 import re
 import sys
 from pathlib import Path
+
+import django
 
 DOCS = Path(__file__).resolve().parent
 ROOT = DOCS.parent
@@ -15,13 +18,21 @@ sys.path.insert(0, str(DOCS / "_ext"))
 project = "wagtail-govnews"
 author = "wagtail-govnews contributors"
 copyright = "wagtail-govnews contributors"
-# Read the version without importing the package (the docs build needs no Django set-up).
+# Read the version without importing the package.
 release = re.search(
     r'__version__\s*=\s*"([^"]+)"', (ROOT / "wagtail_govnews" / "__init__.py").read_text()
 ).group(1)
 version = release
 
-extensions = ["myst_parser", "openapi_markdown"]
+extensions = ["myst_parser", "openapi_markdown", "sphinx.ext.autodoc"]
+
+# The Python API reference (reference/python-api.md) imports the package: set Django up with
+# the example project's settings (no database is touched).
+sys.path[:0] = [str(ROOT), str(ROOT / "example_project")]
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "example_project.settings")
+django.setup()
+autodoc_typehints = "none"  # signatures without types: no links to Django's own docs needed
+autodoc_member_order = "bysource"
 
 source_suffix = {".md": "markdown"}
 root_doc = "index"
