@@ -8,7 +8,7 @@ from django.template import Context, Template
 from django.test import override_settings
 
 from tests.qr_decode import parse_svg
-from wagtail_govnews.conf import DEFAULTS, GovNewsSettings, govnews_settings
+from wagtail_govnews.conf import DEFAULTS, AppSettings, govnews_settings
 
 EXPECTED_DEFAULTS = {
     "QR_ERROR_CORRECTION": "M",
@@ -65,7 +65,7 @@ def test_defaults_are_returned_when_nothing_is_set(user_value):
 
 def test_defaults_without_the_setting_at_all(settings):
     del settings.WAGTAIL_GOVNEWS
-    fresh = GovNewsSettings()
+    fresh = AppSettings()
     assert {name: getattr(fresh, name) for name in EXPECTED_DEFAULTS} == EXPECTED_DEFAULTS
 
 

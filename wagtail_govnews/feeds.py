@@ -188,7 +188,7 @@ class NewsFeed(Feed):
             date=page.display_date,
             lead=page.lead,
             author=page.author or None,
-            categories=[category.name for category in page.localized_categories]
+            categories=[category.name for category in page.localized_categories()]
             + [item.tag.name for item in page.tagged_items.all()],
             enclosure=image_enclosure(request, page.hero_image, self.image_filter),
         )

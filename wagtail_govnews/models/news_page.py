@@ -255,12 +255,14 @@ class NewsPage(AsciiSlugMixin, HeadlessPreviewMixin, RoutablePageMixin, Page):
         body = self.body.stream_block.get_searchable_content(self.body)
         return fold_diacritics(" ".join([self.title, self.lead, self.author, *body]))
 
-    @cached_property
     def localized_categories(self) -> list[NewsCategory]:
-        """The categories in this page's language (translations keep the source's categories).
+        """The categories in this page's language (translations keep the source's categories)."""
+        return self.categories_in_own_locale
 
-        Lists fill it for many pages in one query with :func:`.snippets.localize_categories`.
-        """
+    @cached_property
+    def categories_in_own_locale(self) -> list[NewsCategory]:
+        """:meth:`localized_categories`, computed once; lists fill it for many pages in one
+        query with :func:`.snippets.localize_categories`."""
         return localize_categories([self])[self.pk]
 
     @property

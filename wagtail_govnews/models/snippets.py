@@ -54,8 +54,8 @@ def localize_categories(pages: Iterable[Any]) -> dict[int, list[NewsCategory]]:
 
     wagtail-localize copies the categories of a translated article unchanged, so they point at
     the source language's categories; a category's translation shares its ``translation_key``.
-    Also fills each page's ``localized_categories`` (a cached property), so a list of articles
-    costs one query, not one per article.
+    Also fills each page's ``categories_in_own_locale`` (a cached property), so a list of
+    articles costs one query, not one per article.
     """
     pages = list(pages)
     categories = {page.pk: list(page.categories.all()) for page in pages}
@@ -78,5 +78,5 @@ def localize_categories(pages: Iterable[Any]) -> dict[int, list[NewsCategory]]:
             translated.get((category.translation_key, page.locale_id), category)
             for category in categories[page.pk]
         ]
-        page.__dict__["localized_categories"] = localized[page.pk]  # primes the cached property
+        page.__dict__["categories_in_own_locale"] = localized[page.pk]  # primes the property
     return localized

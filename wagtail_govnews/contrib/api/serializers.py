@@ -96,7 +96,7 @@ def summary(
         "author": page.author,
         "categories": [
             {"id": category.pk, "name": category.name, "slug": category.slug}
-            for category in page.localized_categories
+            for category in page.localized_categories()
         ],
         "tags": [
             {"name": item.tag.name, "slug": item.tag.slug} for item in page.tagged_items.all()
