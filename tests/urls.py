@@ -17,7 +17,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
-from wagtail_govnews.api import api as govnews_api
+from wagtail_govnews.contrib.api import api as govnews_api
 from wagtail_govnews.sitemaps import PortalSitemap
 
 wagtail_api_v2 = WagtailAPIRouter("wagtailapi")
