@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 BIN := $(VENV)/bin
 MANAGE := cd example_project && ../$(BIN)/python manage.py
 
-.PHONY: demo test test-clock test-browser install lint format messages openapi clean frontend frontend-test compare
+.PHONY: demo test test-fast test-clock test-browser install lint format messages openapi clean frontend frontend-test compare
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,11 @@ demo: install
 
 test: install
 	$(BIN)/python -m pytest -n auto
+
+# The quick loop while working: every test but those marked `slow` (browsers, servers and
+# subprocesses, demo content, fuzzing and properties, large data). `make test` runs them all.
+test-fast: install
+	$(BIN)/python -m pytest -n auto -m "not slow"
 
 # The tests marked `clock` (their outcome involves today's date) at each moment of
 # tests/conftest.py CLOCK_CASES: every weekday, 23:59 and 00:00 in Asia/Ho_Chi_Minh, 29 February.

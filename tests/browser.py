@@ -23,10 +23,11 @@ try:
 except ImportError:  # pragma: no cover - the test extra installs it
     _playwright = None
 
-#: ``pytestmark`` of a browser test module: marked ``browser``, skipped with a clear reason
-#: when the playwright package or Chromium is missing.
+#: ``pytestmark`` of a browser test module: marked ``browser`` and ``slow``, skipped with a
+#: clear reason when the playwright package or Chromium is missing.
 BROWSER_TEST_MARKS = [
     pytest.mark.browser,
+    pytest.mark.slow,
     pytest.mark.skipif(_playwright is None, reason="the playwright package is not installed"),
     pytest.mark.skipif(
         not Path(CHROMIUM).is_file(),

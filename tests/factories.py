@@ -1,19 +1,24 @@
-"""Builders for test data: real image files, news sections, articles and StreamField values."""
+"""Builders for test data: real image files, a home page, news sections, articles,
+translations, hidden pages, StreamField values and admin form data.
+
+Shared by the test modules, which never import one another."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from io import BytesIO
 from itertools import count
 from typing import Any
 from uuid import uuid4
 
 from django.core.files.images import ImageFile
+from django.utils import timezone
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from home.models import HomePage
 from wagtail_govnews.models import NewsCategory, NewsIndexPage, NewsPage
 
 _sequence = count(1)
@@ -42,6 +47,17 @@ def make_index(title: str = "Tin tức", slug: str = "tin-tuc", parent: Page | N
     return index
 
 
+def make_home() -> HomePage:
+    """A published portal home page, made the default site's root (it has the site search)."""
+    home = HomePage(title="Trang chủ", slug="trang-chu", intro="<p>Cổng tin</p>")
+    Page.get_first_root_node().add_child(instance=home)
+    home.save_revision().publish()
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = home
+    site.save()
+    return home
+
+
 def make_news(
     index: NewsIndexPage,
     title: str = "Tin thử nghiệm",
@@ -67,9 +83,43 @@ def make_news(
     return page
 
 
+def translate(page, locale):
+    """A published translation made with Wagtail's own copy (parents first)."""
+    for ancestor in page.get_ancestors().filter(depth__gt=1).specific():
+        if not ancestor.get_translation_or_none(locale):
+            ancestor.copy_for_translation(locale).save_revision().publish()
+    translation = page.copy_for_translation(locale)
+    translation.save_revision().publish()
+    translation.refresh_from_db()
+    return translation
+
+
 def make_category(name: str = "Giáo dục") -> NewsCategory:
     """A category in the default locale."""
     return NewsCategory.objects.create(name=name, locale=site_root().locale)
+
+
+def days_ago(days: float) -> datetime:
+    """``days`` days before now (fractions allowed)."""
+    return timezone.now() - timedelta(days=days)
+
+
+def hidden_pages(news_index, category):
+    """A draft, a private, an expired, a scheduled article and one in a private section."""
+    make_news(news_index, "Bản nháp", publish=False, categories=[category])
+    private = make_news(news_index, "Riêng tư", categories=[category])
+    PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
+    expired = make_news(news_index, "Hết hạn", categories=[category])
+    NewsPage.objects.filter(pk=expired.pk).update(expire_at=days_ago(1 / 24))
+    scheduled = make_news(news_index, "Hẹn giờ", publish=False, categories=[category])
+    scheduled.go_live_at = timezone.now() + timedelta(days=1)
+    scheduled.save_revision().publish()
+    scheduled.refresh_from_db()
+    assert not scheduled.live
+    private_section = make_index("Nội bộ", "noi-bo")
+    PageViewRestriction.objects.create(page=private_section, restriction_type="login")
+    make_news(private_section, "Tin nội bộ", categories=[category])
+    return private_section
 
 
 def paragraph(html: str) -> dict[str, Any]:
@@ -126,3 +176,57 @@ def news_form_data(**fields: Any) -> dict[str, Any]:
     # Checkboxes post a plain list; nested_form_data would flatten it into "categories-0".
     categories = data.pop("categories")
     return nested_form_data(data) | {"categories": categories}
+
+
+def news_form(image, category, **overrides) -> dict:
+    """The admin form of a complete article (body, hero image, category, tags) + ``overrides``."""
+    return news_form_data(
+        **{
+            "title": "Đại hội đại biểu Đoàn phường",
+            "slug": "dai-hoi-dai-bieu-doan-phuong",
+            "date": "2024-05-02 09:30",
+            "lead": "Sapo của bài.",
+            "body": streamfield(
+                [
+                    ("paragraph", rich_text("<p>Nội dung.</p>")),
+                    (
+                        "image",
+                        {
+                            "image": image.pk,
+                            "caption": "Quang cảnh đại hội.",
+                            "alt_text": "Hội trường",
+                            "credit": "Ảnh: An",
+                            "alignment": "full",
+                        },
+                    ),
+                    (
+                        "gallery",
+                        {
+                            "title": "",
+                            "layout": "grid",
+                            "images": streamfield(
+                                [
+                                    (
+                                        "item",
+                                        {
+                                            "image": image.pk,
+                                            "caption": "Ảnh 1",
+                                            "alt_text": "",
+                                            "credit": "",
+                                        },
+                                    )
+                                ]
+                            ),
+                        },
+                    ),
+                ]
+            ),
+            "hero_image": image.pk,
+            "author": "Lan Anh",
+            "source_name": "Đoàn phường",
+            "source_url": "https://example.gov.vn/doan",
+            "categories": [category.pk],
+            "tags": "thanh niên, đại hội",
+            **overrides,
+        }
+    )

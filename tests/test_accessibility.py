@@ -29,8 +29,8 @@ from tests.factories import (
     make_index,
     make_news,
     paragraph,
+    translate,
 )
-from tests.test_languages import translate
 from wagtail_govnews.models import GovNewsSettings, SocialAccount
 
 AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"

@@ -5,63 +5,9 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 from wagtail.models import Site
-from wagtail.test.utils.form_data import rich_text, streamfield
 
-from tests.factories import make_category, make_image, news_form_data
+from tests.factories import make_category, make_image, news_form
 from wagtail_govnews.models import NewsPage
-
-
-def news_form(image, category, **overrides) -> dict:
-    return news_form_data(
-        **{
-            "title": "Đại hội đại biểu Đoàn phường",
-            "slug": "dai-hoi-dai-bieu-doan-phuong",
-            "date": "2024-05-02 09:30",
-            "lead": "Sapo của bài.",
-            "body": streamfield(
-                [
-                    ("paragraph", rich_text("<p>Nội dung.</p>")),
-                    (
-                        "image",
-                        {
-                            "image": image.pk,
-                            "caption": "Quang cảnh đại hội.",
-                            "alt_text": "Hội trường",
-                            "credit": "Ảnh: An",
-                            "alignment": "full",
-                        },
-                    ),
-                    (
-                        "gallery",
-                        {
-                            "title": "",
-                            "layout": "grid",
-                            "images": streamfield(
-                                [
-                                    (
-                                        "item",
-                                        {
-                                            "image": image.pk,
-                                            "caption": "Ảnh 1",
-                                            "alt_text": "",
-                                            "credit": "",
-                                        },
-                                    )
-                                ]
-                            ),
-                        },
-                    ),
-                ]
-            ),
-            "hero_image": image.pk,
-            "author": "Lan Anh",
-            "source_name": "Đoàn phường",
-            "source_url": "https://example.gov.vn/doan",
-            "categories": [category.pk],
-            "tags": "thanh niên, đại hội",
-            **overrides,
-        }
-    )
 
 
 @pytest.mark.django_db

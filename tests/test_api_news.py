@@ -341,6 +341,7 @@ def _queries(client, url, django_assert_max_num_queries, limit) -> int:
     return len(captured.captured_queries)
 
 
+@pytest.mark.slow  # 100 articles with images
 @pytest.mark.django_db
 def test_list_queries_constant_in_items(client, news_index, django_assert_max_num_queries):
     category = make_category()

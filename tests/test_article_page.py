@@ -153,6 +153,7 @@ def render_queries(client, page, django_assert_max_num_queries, limit):
     return len(captured.captured_queries)
 
 
+@pytest.mark.slow  # ten articles, 40 images and their renditions
 @pytest.mark.django_db
 def test_query_count_does_not_grow_with_content(
     client, news_index, social_accounts, django_assert_max_num_queries

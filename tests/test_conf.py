@@ -70,7 +70,7 @@ def test_defaults_without_the_setting_at_all(settings):
 
 
 def test_example_project_values_are_read():
-    # tests.settings inherits the example project's WAGTAIL_GOVNEWS.
+    # tests.settings sets the example project's WAGTAIL_GOVNEWS.
     assert govnews_settings.NEWS_PER_PAGE == 12
     assert govnews_settings.OTHER_NEWS_COUNT == 6
 

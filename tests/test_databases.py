@@ -10,8 +10,7 @@ from __future__ import annotations
 import pytest
 from django.db import connection
 
-from tests.factories import make_category, make_index, make_news
-from tests.test_no_leaks import make_home
+from tests.factories import make_category, make_home, make_index, make_news
 
 pytestmark = pytest.mark.django_db
 

@@ -77,6 +77,7 @@ def all_photos(page: NewsPage) -> list[tuple[int, str, str]]:
     return found
 
 
+@pytest.mark.slow  # loads the demo portal
 def test_loads_a_complete_demo_portal() -> None:
     output = load()
 
@@ -144,6 +145,7 @@ def test_loads_a_complete_demo_portal() -> None:
     assert english_featured.get_full_url().startswith("http://127.0.0.1:8000/en/science-education/")
 
 
+@pytest.mark.slow  # loads the demo portal
 def test_english_versions_are_wagtail_localize_translations() -> None:
     load()
     english_locale = Locale.objects.get(language_code="en")
@@ -209,6 +211,7 @@ def assert_featured_structure(page: NewsPage) -> None:
     assert page.other_news() == picks
 
 
+@pytest.mark.slow  # loads the demo portal
 def test_loading_twice_creates_nothing_new() -> None:
     load()
     admin = get_user_model().objects.get(username="admin")
@@ -232,6 +235,7 @@ def test_loading_twice_creates_nothing_new() -> None:
     assert " 0 created" in output and "news articles" in output
 
 
+@pytest.mark.slow  # loads the demo portal
 def test_an_original_edited_in_the_admin_is_still_translated() -> None:
     load()
     english_locale = Locale.objects.get(language_code="en")
@@ -248,6 +252,7 @@ def test_an_original_edited_in_the_admin_is_still_translated() -> None:
     assert english_page.lead == "Sapo do biên tập viên sửa lại."  # waits for a translator
 
 
+@pytest.mark.slow  # loads the demo portal
 def test_failed_load_leaves_no_rows_and_no_files(monkeypatch) -> None:
     def fail(*args: object, **kwargs: object) -> None:
         raise RuntimeError("disk full")
@@ -266,6 +271,7 @@ def test_failed_load_leaves_no_rows_and_no_files(monkeypatch) -> None:
     assert set(storage.listdir("original_images")[1]) == before
 
 
+@pytest.mark.slow  # loads the demo portal
 def test_featured_article_renders(client) -> None:
     load()
     page = featured()
@@ -293,6 +299,7 @@ def test_featured_article_renders(client) -> None:
     assert "Toàn cảnh hội nghị" not in html
 
 
+@pytest.mark.slow  # loads the demo portal
 def test_now_option_dates_the_demo_from_a_fixed_moment(client) -> None:
     call_command("load_demo_content", f"--now={SUNDAY_MORNING}", stdout=StringIO())
 
@@ -329,6 +336,7 @@ def test_pictures_are_drawn_at_their_size(picture) -> None:
 
 
 @pytest.mark.clock
+@pytest.mark.slow  # loads the demo portal
 def test_demo_shows_every_newsroom_feature(client) -> None:
     load()
     numbered = NewsPage.objects.get(document_number="125/TB-UBND")

@@ -35,6 +35,7 @@ CHROMIUM = Path(CHROMIUM_PATH)
 
 pytestmark = [
     pytest.mark.browser,
+    pytest.mark.slow,
     # The live server reads the test's data from its own thread: real transactions, and
     # Wagtail's initial site and pages restored after each test's flush.
     pytest.mark.django_db(transaction=True, serialized_rollback=True),

@@ -24,7 +24,7 @@ from tests.factories import make_news
 from tests.qr_decode import decode
 from wagtail_govnews.models import NewsPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]  # the whole demo, exported and served
 PORTS = range(8850, 8900)  # this suite's share of the helpers' port range
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
 import feedparser
@@ -14,13 +14,19 @@ from django.core.files.storage import default_storage
 from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 from PIL import Image as PILImage
-from wagtail.models import Locale, PageViewRestriction
+from wagtail.models import Locale
 
-from tests.factories import make_category, make_image, make_index, make_news
-from tests.test_languages import translate
-from wagtail_govnews.models import NewsCategory, NewsPage
+from tests.factories import (
+    days_ago,
+    hidden_pages,
+    make_category,
+    make_image,
+    make_index,
+    make_news,
+    translate,
+)
+from wagtail_govnews.models import NewsCategory
 
 pytestmark = pytest.mark.clock
 
@@ -60,10 +66,6 @@ def titles(client, url: str) -> list[str]:
     listed = xml_titles(root)
     assert [entry.title for entry in parsed.entries] == listed
     return listed
-
-
-def days_ago(days: float) -> datetime:
-    return timezone.now() - timedelta(days=days)
 
 
 @pytest.fixture
@@ -257,24 +259,6 @@ def test_markup_in_titles_and_leads_is_escaped(client, news_index, kind):
     assert xml_titles(root) == [title]
     assert parsed.entries[0].title == title
     assert "<img" not in parsed.entries[0].summary  # the lead is text, never markup
-
-
-def hidden_pages(news_index, category):
-    """A draft, a private, an expired, a scheduled article and one in a private section."""
-    make_news(news_index, "Bản nháp", publish=False, categories=[category])
-    private = make_news(news_index, "Riêng tư", categories=[category])
-    PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
-    expired = make_news(news_index, "Hết hạn", categories=[category])
-    NewsPage.objects.filter(pk=expired.pk).update(expire_at=days_ago(1 / 24))
-    scheduled = make_news(news_index, "Hẹn giờ", publish=False, categories=[category])
-    scheduled.go_live_at = timezone.now() + timedelta(days=1)
-    scheduled.save_revision().publish()
-    scheduled.refresh_from_db()
-    assert not scheduled.live
-    private_section = make_index("Nội bộ", "noi-bo")
-    PageViewRestriction.objects.create(page=private_section, restriction_type="login")
-    make_news(private_section, "Tin nội bộ", categories=[category])
-    return private_section
 
 
 @pytest.mark.django_db

@@ -29,6 +29,8 @@ from tests.api_schema import api_get, openapi_document
 from tests.factories import gallery_block, image_block, make_category, make_image, make_news
 from tests.factories import paragraph as paragraph_block
 
+pytestmark = pytest.mark.slow  # hundreds of generated requests
+
 #: Generated requests per operation: the news list has the most parameters, so the most cases.
 LIST_EXAMPLES = 150
 OTHER_EXAMPLES = 60

@@ -18,6 +18,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.slow  # wagtail start and manage.py in subprocesses
+
 GUIDE = Path(__file__).resolve().parent.parent / "docs" / "getting-started.md"
 SECTION = "## Add it to an existing Wagtail site"
 RESULT = "GOVNEWS-RESULT "

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 from wagtail.models import Locale
 
-from tests.factories import make_category, make_news
+from tests.factories import make_category, make_news, translate
 from wagtail_govnews.slugs import ascii_slug, slug_formatters
 
 TITLES = [
@@ -49,17 +49,6 @@ def test_admin_slug_field_carries_the_formatters(client, article):
 @override_settings(WAGTAIL_GOVNEWS={"ASCII_SLUGS": False})
 def test_unicode_slugs_when_the_site_opts_in(news_index):
     assert make_news(news_index, "Đại hội").slug == "đại-hội"
-
-
-def translate(page, locale):
-    """A published translation made with Wagtail's own copy (parents first)."""
-    for ancestor in page.get_ancestors().filter(depth__gt=1).specific():
-        if not ancestor.get_translation_or_none(locale):
-            ancestor.copy_for_translation(locale).save_revision().publish()
-    translation = page.copy_for_translation(locale)
-    translation.save_revision().publish()
-    translation.refresh_from_db()
-    return translation
 
 
 @pytest.fixture

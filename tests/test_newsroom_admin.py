@@ -14,8 +14,7 @@ from wagtail.models import Workflow, WorkflowState
 from wagtail.test.utils.form_data import streamfield
 from wagtail.users.models import UserProfile
 
-from tests.factories import make_category, make_image, make_index, make_news
-from tests.test_admin import news_form
+from tests.factories import make_category, make_image, make_index, make_news, news_form
 from wagtail_govnews.models import NewsPage
 
 

@@ -22,11 +22,11 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import NoReverseMatch, reverse
-from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.models import Locale, Page, PageViewRestriction
 
 from home.models import HomePage
 from tests.api_schema import api_get
-from tests.factories import make_category, make_index, make_news, paragraph
+from tests.factories import make_category, make_home, make_index, make_news, paragraph
 from wagtail_govnews.models import NewsIndexPage, NewsPage, NewsPageRelatedNews
 
 pytestmark = pytest.mark.django_db
@@ -97,17 +97,6 @@ def hidden_fields(kind: str) -> dict:
         "author": f"Tác giả {TEXT_MARK}",
         "source_name": f"Nguồn {TEXT_MARK}",
     }
-
-
-def make_home() -> HomePage:
-    """A published portal home page, made the default site's root (it has the site search)."""
-    home = HomePage(title="Trang chủ", slug="trang-chu", intro="<p>Cổng tin</p>")
-    Page.get_first_root_node().add_child(instance=home)
-    home.save_revision().publish()
-    site = Site.objects.get(is_default_site=True)
-    site.root_page = home
-    site.save()
-    return home
 
 
 def translate(page: Page, locale: Locale, publish: bool = True, **fields) -> Page:

@@ -22,8 +22,14 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
-from tests.factories import image_block, make_category, make_image, make_news, paragraph
-from tests.test_admin import news_form
+from tests.factories import (
+    image_block,
+    make_category,
+    make_image,
+    make_news,
+    news_form,
+    paragraph,
+)
 from wagtail_govnews.models import NewsPage
 
 pytestmark = pytest.mark.django_db

@@ -36,6 +36,8 @@ from wagtail_govnews.qr import QRCodeError, cached_qr_svg, qr_matrix, qr_png, qr
 from wagtail_govnews.share import NETWORKS, ShareURLError, share_links, share_url
 from wagtail_govnews.slugs import ascii_slug, fold_diacritics
 
+pytestmark = pytest.mark.slow  # hypothesis: many examples per property
+
 
 def bounded(examples: int) -> settings:
     """Deterministic settings with ``examples`` examples and no deadline."""

@@ -92,6 +92,7 @@ def test_second_cache_instance_sees_the_cached_svg(redis_caches, settings, monke
     assert cached_qr_svg(url, title="QR CODE: Bài viết") == svg
 
 
+@pytest.mark.slow  # a second Python process
 def test_second_process_reads_the_svg_the_first_one_cached(redis_caches):
     url = "https://example.gov.vn/vi/tin-tuc/xe-buyt-moi/"
     title = "QR CODE: Xe buýt mới"
@@ -108,6 +109,7 @@ def test_second_process_reads_the_svg_the_first_one_cached(redis_caches):
     assert result.stdout == svg
 
 
+@pytest.mark.slow  # a second Python process
 def test_nothing_is_shared_for_other_data(redis_caches):
     """The second process is not simply echoing: an uncached value makes it draw (and fail)."""
     result = subprocess.run(

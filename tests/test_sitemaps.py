@@ -11,9 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Locale
 
-from tests.factories import make_category, make_index, make_news
-from tests.test_feeds import hidden_pages
-from tests.test_languages import translate
+from tests.factories import hidden_pages, make_category, make_index, make_news, translate
 
 pytestmark = pytest.mark.clock
 

@@ -21,9 +21,15 @@ from wagtail.models import Site
 from wagtail.rich_text import expand_db_html
 
 from tests.api_schema import api_get
-from tests.factories import make_category, make_image, make_index, make_news, photo
-from tests.test_admin import news_form
-from tests.test_no_leaks import make_home
+from tests.factories import (
+    make_category,
+    make_home,
+    make_image,
+    make_index,
+    make_news,
+    news_form,
+    photo,
+)
 from wagtail_govnews.models import GovNewsSettings, NewsPage, SocialAccount
 from wagtail_govnews.share import share_links
 
