@@ -13,9 +13,9 @@ from tests.factories import make_index, make_news
 from wagtail_govnews.models import NewsPage
 
 ROOT = Path(__file__).resolve().parent.parent
-pytestmark = pytest.mark.slow
 
 
+@pytest.mark.slow
 def test_the_core_works_without_any_sub_app():
     """tests/without_subapps/checks_core_alone.py, in a process with those settings."""
     env = os.environ | {"DJANGO_SETTINGS_MODULE": "tests.without_subapps.settings"}
