@@ -69,7 +69,8 @@ def chromium_tabs(portal: PortalServer):
 
 
 def api(portal: PortalServer, path: str) -> dict:
-    with urlopen(portal.base_url + path, timeout=10) as response:
+    # Generous: a cold list on a loaded 2-core CI machine can take seconds (a liveness limit).
+    with urlopen(portal.base_url + path, timeout=60) as response:
         return json.load(response)
 
 
