@@ -5,13 +5,13 @@ Admin, documents, the package's routes (``/govnews/``), the sitemap, the three h
 (``/vi/…``, ``/en/…``). Media files are not served (``DEBUG`` is off in the tests).
 """
 
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
-from wagtail.api.v3.urls import api as wagtail_api_v3
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
@@ -32,6 +32,10 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}),
     path("api/govnews/", govnews_api.urls),
     path("api/v2/", wagtail_api_v2.urls),
-    path("api/v3/", wagtail_api_v3.urls),
     *i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=True),
 ]
+
+if settings.WAGTAIL_API_V3:  # Wagtail 8 only
+    from wagtail.api.v3.urls import api as wagtail_api_v3
+
+    urlpatterns.insert(-1, path("api/v3/", wagtail_api_v3.urls))

@@ -12,6 +12,7 @@ Environment variables:
 Not for production as is: set ``DJANGO_SECRET_KEY`` and ``DJANGO_DEBUG=0``.
 """
 
+import importlib.util
 import os
 from pathlib import Path
 
@@ -40,7 +41,6 @@ INSTALLED_APPS = [
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.sitemaps",
     "wagtail.api.v2",
-    "wagtail.api.v3",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -63,6 +63,11 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
 ]
+
+# Wagtail 8 adds a read API v3 (django-ninja); Wagtail 7.4 LTS has only v2.
+WAGTAIL_API_V3 = importlib.util.find_spec("wagtail.api.v3") is not None
+if WAGTAIL_API_V3:
+    INSTALLED_APPS.insert(INSTALLED_APPS.index("wagtail.api.v2") + 1, "wagtail.api.v3")
 
 MIDDLEWARE = [
     # Before CommonMiddleware, so CORS headers are added to its redirects and to preflights.

@@ -8,7 +8,6 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
-from wagtail.api.v3.urls import api as wagtail_api_v3
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
@@ -32,8 +31,12 @@ urlpatterns = [
     # Package headless API (wagtail_govnews.contrib.api) is mounted here.
     path("api/govnews/", govnews_api.urls),
     path("api/v2/", wagtail_api_v2.urls),
-    path("api/v3/", wagtail_api_v3.urls),
 ]
+
+if settings.WAGTAIL_API_V3:  # Wagtail 8's read API v3; Wagtail 7.4 has only v2
+    from wagtail.api.v3.urls import api as wagtail_api_v3
+
+    urlpatterns.append(path("api/v3/", wagtail_api_v3.urls))
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

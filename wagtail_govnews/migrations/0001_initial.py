@@ -11,13 +11,16 @@ import wagtail_govnews.models.mixins
 from django.conf import settings
 from django.db import migrations, models
 
+# Wagtail 8 names its (swappable) page model in a setting; Wagtail 7.4 has no such setting.
+PAGE_MODEL = getattr(settings, "WAGTAIL_PAGE_MODEL", "wagtailcore.page")
+
 
 class Migration(migrations.Migration):
 
     initial = True
 
     dependencies = [
-        ('wagtailcore', '0098_apitoken'),
+        ('wagtailcore', '0097_baselogentry_uuid_action_timestamp_indexes'),
         ('wagtailimages', '0027_image_description'),
     ]
 
@@ -25,7 +28,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='NewsIndexPage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=PAGE_MODEL)),
                 ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='introduction')),
             ],
             options={
@@ -78,7 +81,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='NewsPage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=PAGE_MODEL)),
                 ('date', models.DateTimeField(blank=True, db_index=True, help_text='Date and time shown on the article. Leave empty to use the first publication.', null=True, verbose_name='dateline')),
                 ('lead', models.TextField(blank=True, help_text='The opening paragraph in bold that sums up the news (sapo).', verbose_name='lead')),
                 ('body', wagtail.fields.StreamField([('paragraph', 0), ('heading', 3), ('image', 9), ('gallery', 14), ('quote', 17), ('video', 20), ('document', 23), ('table', 24)], blank=True, block_lookup={0: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'document-link', 'ol', 'ul', 'superscript'], 'label': 'Paragraph', 'template': 'wagtail_govnews/blocks/paragraph.html'}), 1: ('wagtail.blocks.CharBlock', (), {'label': 'Text', 'max_length': 255}), 2: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Heading 2'), ('h3', 'Heading 3')], 'label': 'Level'}), 3: ('wagtail.blocks.StructBlock', [[('text', 1), ('level', 2)]], {}), 4: ('wagtail_govnews.blocks.PrefetchingImageChooserBlock', (), {'label': 'Image'}), 5: ('wagtail.blocks.CharBlock', (), {'help_text': 'Shown under the photo, e.g. “Overview of the conference.”', 'label': 'Caption', 'max_length': 500, 'required': False}), 6: ('wagtail.blocks.CharBlock', (), {'help_text': "Describes the photo for people who cannot see it. Leave empty to use the image's own description.", 'label': 'Alternative text', 'max_length': 255, 'required': False}), 7: ('wagtail.blocks.CharBlock', (), {'help_text': 'Photographer or source.', 'label': 'Credit', 'max_length': 255, 'required': False}), 8: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('full', 'Full width'), ('center', 'Centred'), ('left', 'Left'), ('right', 'Right')], 'label': 'Alignment'}), 9: ('wagtail.blocks.StructBlock', [[('image', 4), ('caption', 5), ('alt_text', 6), ('credit', 7), ('alignment', 8)]], {}), 10: ('wagtail.blocks.CharBlock', (), {'label': 'Title', 'max_length': 255, 'required': False}), 11: ('wagtail.blocks.StructBlock', [[('image', 4), ('caption', 5), ('alt_text', 6), ('credit', 7)]], {}), 12: ('wagtail.blocks.ListBlock', (11,), {'label': 'Photos', 'min_num': 1}), 13: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('grid', 'Grid'), ('slideshow', 'Slideshow')], 'label': 'Layout'}), 14: ('wagtail.blocks.StructBlock', [[('title', 10), ('images', 12), ('layout', 13)]], {}), 15: ('wagtail.blocks.TextBlock', (), {'label': 'Quote'}), 16: ('wagtail.blocks.CharBlock', (), {'label': 'Attribution', 'max_length': 255, 'required': False}), 17: ('wagtail.blocks.StructBlock', [[('quote', 15), ('attribution', 16)]], {}), 18: ('wagtail.embeds.blocks.EmbedBlock', (), {'help_text': 'Address of the video page.', 'label': 'Video URL'}), 19: ('wagtail.blocks.CharBlock', (), {'label': 'Caption', 'max_length': 500, 'required': False}), 20: ('wagtail.blocks.StructBlock', [[('video', 18), ('caption', 19)]], {}), 21: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'Document'}), 22: ('wagtail.blocks.CharBlock', (), {'help_text': "Leave empty to use the document's title.", 'label': 'Link text', 'max_length': 255, 'required': False}), 23: ('wagtail.blocks.StructBlock', [[('document', 21), ('title', 22)]], {}), 24: ('wagtail_govnews.blocks.NewsTableBlock', (), {})}, verbose_name='body')),
