@@ -6,9 +6,10 @@ in the example project (:mod:`tests.urls`). The example's ``home`` app (its ``Ho
 demo content command), base template, stylesheet and translations are used as they are: some
 tests check the example project itself (demo content, getting started, example client).
 
-``DATABASE_URL`` (e.g. ``postgres://postgres@127.0.0.1:5432/govnews_ci``) runs the suite on
-that database; without it, SQLite in memory. The cache is in memory (per process), media
-files go to a temporary folder removed when the process ends (one per xdist worker).
+``DATABASE_URL`` (e.g. ``postgres://postgres@127.0.0.1:5432/govnews_ci`` or, for MariaDB,
+``mysql://root@127.0.0.1:3306/govnews_ci``) runs the suite on that database; without it,
+SQLite in memory. The cache is in memory (per process), media files go to a temporary
+folder removed when the process ends (one per xdist worker).
 """
 
 import atexit
@@ -108,6 +109,10 @@ TEMPLATES = [
 
 if os.environ.get("DATABASE_URL"):
     DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"])}
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.mysql":  # MySQL or MariaDB
+        # Vietnamese needs the full UTF-8 character set, in the test database too.
+        DATABASES["default"]["OPTIONS"] = {"charset": "utf8mb4"}
+        DATABASES["default"]["TEST"] = {"CHARSET": "utf8mb4", "COLLATION": "utf8mb4_unicode_ci"}
 else:
     DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -6,9 +6,19 @@ import tempfile
 
 import pytest
 from django.apps import apps
+from django.conf import settings as django_settings
 from django.core.checks.registry import registry
 from django.test import override_settings
+from fontTools.subset import Subsetter
+from fontTools.ttLib import TTFont
+from wagtail.models import Site
 
+from wagtail_govnews import checks
+from wagtail_govnews.checks import BASE_BLOCKS
+from wagtail_govnews.contrib.pdf.render import BOLD_FONT
+
+CORE_CHECKS = "wagtail_govnews.checks"
+PDF_CHECKS = "wagtail_govnews.contrib.pdf.checks"
 # Changing settings empties the response cache, which reads the database.
 pytestmark = pytest.mark.django_db
 # A cache every process shares (files here; Redis or Memcached on a real site).
@@ -21,9 +31,16 @@ LOCAL_CACHE = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 
 def package_messages() -> list:
     """What the package's registered checks (those ``manage.py check`` runs) report."""
-    checks = [c for c in registry.get_checks() if c.__module__ == "wagtail_govnews.checks"]
-    assert len(checks) == 4
+    checks = [c for c in registry.get_checks() if c.__module__.startswith("wagtail_govnews.")]
+    assert {c.__module__ for c in checks} == {CORE_CHECKS, PDF_CHECKS}
+    assert len(checks) == 7
     return [message for check in checks for message in check(app_configs=None)]
+
+
+@pytest.fixture(autouse=True)
+def public_hostname():
+    """The site answers under a public name, as in production (Wagtail's default: localhost)."""
+    Site.objects.update(hostname="news.example.gov.vn")
 
 
 def ids(**settings) -> list[str]:
@@ -75,7 +92,7 @@ def test_a_value_of_the_wrong_type(setting):
     assert ids(WAGTAIL_GOVNEWS=setting) == ["wagtail_govnews.E002"]
 
 
-@pytest.mark.parametrize("setting", [{"QR_SIZE": 200}, {"PDF_FONT_PATH": "/f.ttf"}, {}])
+@pytest.mark.parametrize("setting", [{"QR_SIZE": 200}, {"PDF_FONT_PATH": str(BOLD_FONT)}, {}])
 def test_values_of_the_right_type_pass(setting):
     assert ids(WAGTAIL_GOVNEWS=setting) == []
 
@@ -116,3 +133,72 @@ def test_view_counting_in_a_per_process_cache_outside_debug():
     assert ids(DEBUG=False, CACHES={"default": LOCAL_CACHE}, WAGTAIL_GOVNEWS=elsewhere) == [
         "wagtail_govnews.W001"
     ]
+
+
+def with_base_template(tmp_path, **templates: str) -> dict:
+    """``TEMPLATES`` whose first folder holds ``templates`` (name → source): the site's own."""
+    for name, source in templates.items():
+        (tmp_path / name).write_text(source)
+    engine = {**django_settings.TEMPLATES[0], "DIRS": [tmp_path]}
+    return {"TEMPLATES": [engine]}
+
+
+BLOCKS = "".join(f"{{% block {name} %}}{{% endblock %}}" for name in BASE_BLOCKS)
+
+
+def test_a_base_template_without_extra_head(tmp_path):
+    starter = BLOCKS.replace("{% block extra_head %}{% endblock %}", "")
+    templates = with_base_template(tmp_path, **{"base.html": starter})
+    assert ids(**templates) == ["wagtail_govnews.W002"]
+    assert "extra_head" in messages(**templates)[0]
+    assert "JSON-LD" in messages(**templates)[0]
+
+
+def test_blocks_may_come_from_the_template_base_html_extends(tmp_path):
+    templates = with_base_template(
+        tmp_path, **{"base.html": '{% extends "layout.html" %}', "layout.html": BLOCKS}
+    )
+    assert ids(**templates) == []
+
+
+def test_a_site_without_base_html(tmp_path, monkeypatch):
+    monkeypatch.setattr(checks, "SITE_BASE_TEMPLATE", "missing.html")
+    monkeypatch.setattr(checks, "PACKAGE_BASE_TEMPLATE", "missing-too.html")
+    assert ids() == ["wagtail_govnews.W002"]
+
+
+@pytest.mark.parametrize("hostname", ["localhost", "127.0.0.1", "portal.localhost"])
+def test_a_loopback_site_outside_debug(hostname):
+    Site.objects.update(hostname=hostname)
+    assert ids(DEBUG=False) == ["wagtail_govnews.W003"]
+    assert "QR codes" in messages(DEBUG=False)[0]
+    assert ids(DEBUG=True) == []
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (None, "is not a file"),
+        (b"not a font", "is not a TrueType font"),
+    ],
+)
+def test_a_pdf_font_that_is_not_a_font(tmp_path, content, problem):
+    path = tmp_path / "font.ttf"
+    if content is not None:
+        path.write_bytes(content)
+    assert ids(WAGTAIL_GOVNEWS={"PDF_FONT_PATH": str(path)}) == ["wagtail_govnews.E005"]
+    assert problem in messages(WAGTAIL_GOVNEWS={"PDF_FONT_PATH": str(path)})[0]
+
+
+def test_a_pdf_font_without_vietnamese_letters(tmp_path):
+    """A Latin-only font (the bundled one cut down to ASCII) would drop Vietnamese letters."""
+    latin_only = tmp_path / "latin.ttf"
+    font = TTFont(BOLD_FONT)
+    subsetter = Subsetter()
+    subsetter.populate(unicodes=range(0x20, 0x7F))
+    subsetter.subset(font)
+    font.save(latin_only)
+    setting = {"PDF_BOLD_FONT_PATH": str(latin_only)}
+    assert ids(WAGTAIL_GOVNEWS=setting) == ["wagtail_govnews.E005"]
+    assert "Vietnamese" in messages(WAGTAIL_GOVNEWS=setting)[0]
+    assert ids(WAGTAIL_GOVNEWS={"PDF_FONT_PATH": str(BOLD_FONT)}) == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from io import BytesIO
+from pathlib import Path
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
@@ -19,11 +20,6 @@ from wagtail_govnews.contrib.pdf.render import find_fonts, render_pdf
 
 DATELINE = datetime(2022, 12, 29, 10, 5, tzinfo=UTC)  # 17:05 in Asia/Ho_Chi_Minh
 HEADLINE = "Đại hội Đảng bộ quận Hồng Bàng lần thứ XXV: “Đoàn kết, đổi mới”"
-
-needs_font = pytest.mark.skipif(
-    not find_fonts(), reason="no Unicode TrueType font (apt-get install fonts-dejavu-core)"
-)
-
 
 @pytest.fixture
 def pdf_article(news_index, social_accounts):
@@ -66,7 +62,6 @@ def text_of(reader: PdfReader) -> str:
     return " ".join(" ".join(page.extract_text() for page in reader.pages).split())
 
 
-@needs_font
 @pytest.mark.django_db
 def test_pdf_holds_the_article_with_vietnamese_diacritics(client, pdf_article):
     response, reader = download(client, pdf_article)
@@ -94,7 +89,6 @@ def test_pdf_holds_the_article_with_vietnamese_diacritics(client, pdf_article):
     assert reader.metadata.author == "Nguyễn Thị Ánh"
 
 
-@needs_font
 @pytest.mark.django_db
 def test_pdf_shows_the_newsroom_notices(client, pdf_article):
     assert "Đính chính" not in text_of(download(client, pdf_article)[1])
@@ -111,7 +105,6 @@ def test_pdf_shows_the_newsroom_notices(client, pdf_article):
     assert text.index("Đính chính") < text.index(HEADLINE) < text.index("12/QĐ-UBND")
 
 
-@needs_font
 @pytest.mark.django_db
 def test_pdf_photos_and_qr_code(client, pdf_article):
     _response, reader = download(client, pdf_article)
@@ -155,21 +148,25 @@ def test_configured_font_must_exist():
         find_fonts()
 
 
-def test_without_a_font_the_pdf_falls_back_to_plain_letters(monkeypatch, caplog):
-    monkeypatch.setattr(pdf_render, "FONT_DIRS", ())
+def test_the_bundled_font_keeps_vietnamese_without_system_fonts():
+    """The package's own Noto Sans is used unless a site names another: no system font needed."""
+    fonts = find_fonts()
+    assert set(fonts) == {"", "B"}
+    assert all(path.is_relative_to(Path(pdf_render.__file__).parent) for path in fonts.values())
     document = ArticleDocument(
-        title="Đường phố Đà Nẵng",
+        title="Đại hội Đảng bộ thành phố",
         url="https://example.gov.vn/tin/",
         dateline="Thứ Năm, 29/12/2022 17:05",
-        parts=[Text("Người dân hài lòng.")],
+        parts=[Text("Người dân hài lòng với kết quả nhiệm kỳ.")],
     )
-    text = text_of(PdfReader(BytesIO(render_pdf(document))))
-    assert "Duong pho Da Nang" in text
-    assert "Nguoi dan hai long." in text
-    assert "PDF_FONT_PATH" in caplog.text
+    reader = PdfReader(BytesIO(render_pdf(document)))
+    text = text_of(reader)
+    assert "Đại hội Đảng bộ thành phố" in text
+    assert "Người dân hài lòng với kết quả nhiệm kỳ." in text
+    embedded = {font["/BaseFont"] for font in reader.pages[0]["/Resources"]["/Font"].values()}
+    assert any("NotoSans" in name for name in embedded), embedded
 
 
-@needs_font
 def test_configured_font_is_used(tmp_path):
     regular = find_fonts()[""]
     with override_settings(WAGTAIL_GOVNEWS={"PDF_FONT_PATH": str(regular)}):

@@ -12,6 +12,10 @@ from typing import Any
 from django.apps import apps
 from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
+from django.db import DatabaseError
+from django.template import Context, TemplateDoesNotExist, TemplateSyntaxError
+from django.template.loader import get_template
+from django.template.loader_tags import BlockNode, ExtendsNode
 
 from .conf import DEFAULTS, SETTINGS_NAME
 
@@ -29,6 +33,18 @@ REQUIRED_APPS = {
 #: Keys whose default is None: a text (path, alias) or None.
 OPTIONAL_TEXT_KEYS = {"PDF_FONT_PATH", "PDF_BOLD_FONT_PATH", "EXPORT_STORAGE", "EXPORT_DIR"}
 QR_LEVELS = ("L", "M", "Q", "H")
+#: Blocks the site's ``base.html`` must define, and what the package puts in each.
+PACKAGE_BASE_TEMPLATE = "wagtail_govnews/base.html"
+SITE_BASE_TEMPLATE = "base.html"
+BASE_BLOCKS = {
+    "title": "the page title",
+    "extra_css": "the package's stylesheet",
+    "extra_head": "canonical and hreflang links, Open Graph, JSON-LD and feed links",
+    "content": "the article and the news section",
+    "extra_js": "the package's script (gallery, copy link)",
+}
+#: Host names that only the serving machine itself can reach.
+LOOPBACK_HOSTS = {"localhost", "127.0.0.1", "::1", "[::1]", "0.0.0.0"}
 #: Cache backends that keep data in one process only.
 PER_PROCESS_CACHES = (
     "django.core.cache.backends.locmem.LocMemCache",
@@ -175,3 +191,72 @@ def check_view_count_cache(app_configs: Any = None, **kwargs: Any) -> list[Warni
             )
         ]
     return []
+
+
+@register(Tags.templates)
+def check_base_template(app_configs: Any = None, **kwargs: Any) -> list[Warning]:
+    """The template ``wagtail_govnews/base.html`` extends defines the blocks the package fills."""
+    try:
+        base = next(iter(_extended(PACKAGE_BASE_TEMPLATE)), SITE_BASE_TEMPLATE)
+        defined = _block_names(base)
+    except TemplateDoesNotExist as error:
+        base, defined = str(error), set()
+    except TemplateSyntaxError:
+        return []  # Django's own template checks report it
+    missing = [name for name in BASE_BLOCKS if name not in defined]
+    if not missing:
+        return []
+    lost = "; ".join(f"{name}: {BASE_BLOCKS[name]}" for name in missing)
+    return [
+        Warning(
+            f"Template {base!r} defines no block {', '.join(missing)}: what the package puts "
+            f"there is lost ({lost}).",
+            hint="Add the blocks, e.g. {% block extra_head %}{% endblock %} inside <head> "
+            "(docs/getting-started.md, step 7), or override wagtail_govnews/base.html.",
+            id="wagtail_govnews.W002",
+        )
+    ]
+
+
+def _extended(template_name: str) -> list[str]:
+    """The names of the templates ``template_name`` extends directly (constant names only)."""
+    nodelist = get_template(template_name).template.nodelist
+    parents = (
+        node.parent_name.resolve(Context()) for node in nodelist.get_nodes_by_type(ExtendsNode)
+    )
+    return [parent for parent in parents if isinstance(parent, str) and parent != template_name]
+
+
+def _block_names(template_name: str) -> set[str]:
+    """Names of the blocks ``template_name`` defines, with those of the templates it extends."""
+    nodelist = get_template(template_name).template.nodelist
+    names = {node.name for node in nodelist.get_nodes_by_type(BlockNode)}
+    for parent in _extended(template_name):
+        names |= _block_names(parent)
+    return names
+
+
+@register(Tags.urls)
+def check_site_hostnames(app_configs: Any = None, **kwargs: Any) -> list[Warning]:
+    """Outside DEBUG, no site answers as a loopback host: QR codes and share links use it."""
+    if settings.DEBUG:
+        return []
+    from wagtail.models import Site
+
+    try:
+        hostnames = sorted(
+            {hostname for hostname in Site.objects.values_list("hostname", flat=True)}
+        )
+    except DatabaseError:
+        return []  # not migrated yet
+    return [
+        Warning(
+            f"The site {hostname!r} is a loopback address: its articles' QR codes, share links "
+            "and canonical URLs point at the reader's own machine.",
+            hint="Set the site's public hostname and port under Settings → Sites "
+            "(docs/getting-started.md, step 8).",
+            id="wagtail_govnews.W003",
+        )
+        for hostname in hostnames
+        if hostname.lower() in LOOPBACK_HOSTS or hostname.lower().endswith(".localhost")
+    ]

@@ -43,8 +43,8 @@ DEFAULTS: dict[str, Any] = {
     "PREVIEW_MAX_AGE": 3600,  # seconds a headless preview token stays valid
     # Search engines, social cards and the PDF download
     "CANONICAL_TO_ORIGINAL": True,  # rel=canonical points at original_url when it is set
-    "PDF_FONT_PATH": None,  # TrueType font of PDF text; None finds DejaVu Sans
-    "PDF_BOLD_FONT_PATH": None,  # its bold face; None: next to the regular one, else regular
+    "PDF_FONT_PATH": None,  # TrueType font of PDF text; None: the bundled Noto Sans
+    "PDF_BOLD_FONT_PATH": None,  # its bold face; None: the regular one (or bundled bold)
     # Feeds
     "FEED_ITEMS": 20,  # newest articles in each RSS/Atom feed
     # Static export (manage.py govnews_export)

@@ -3,7 +3,7 @@
 import django.db.models.deletion
 import modelcluster.contrib.taggit
 import modelcluster.fields
-import modelsearch.index
+import wagtail.search.index
 import uuid
 import wagtail.contrib.routable_page.models
 import wagtail.fields
@@ -76,7 +76,7 @@ class Migration(migrations.Migration):
                 'ordering': ['name'],
                 'abstract': False,
             },
-            bases=(modelsearch.index.Indexed, models.Model),
+            bases=(wagtail.search.index.Indexed, models.Model),
         ),
         migrations.CreateModel(
             name='NewsPage',

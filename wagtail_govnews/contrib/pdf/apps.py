@@ -10,3 +10,6 @@ class GovNewsPDFConfig(AppConfig):
     name = "wagtail_govnews.contrib.pdf"
     label = "wagtail_govnews_pdf"
     verbose_name = _("Government news: PDF download")
+
+    def ready(self) -> None:
+        from . import checks  # noqa: F401 - the check registers itself

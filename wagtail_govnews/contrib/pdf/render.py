@@ -1,13 +1,13 @@
 """Lay out an :class:`ArticleDocument` as an A4 PDF with fpdf2 and a Unicode TrueType font.
 
-Vietnamese needs a font with its letters: ``PDF_FONT_PATH`` or, by default, DejaVu Sans from
-the usual font folders (Debian: ``fonts-dejavu-core``). Without one the PDF still downloads,
-in a built-in font with diacritics removed, and a warning is logged.
+Vietnamese needs a font with its letters. The package ships Noto Sans (SIL Open Font License,
+``fonts/OFL.txt``), so no system font is needed; ``PDF_FONT_PATH`` (and
+``PDF_BOLD_FONT_PATH``) choose another one, which the system check
+``wagtail_govnews.E005`` verifies.
 """
 
 from __future__ import annotations
 
-import logging
 import unicodedata
 from io import BytesIO
 from pathlib import Path
@@ -19,26 +19,15 @@ from PIL import Image, UnidentifiedImageError
 
 from wagtail_govnews.conf import govnews_settings
 from wagtail_govnews.contrib.pdf.document import ArticleDocument, Picture, Table, Text
-from wagtail_govnews.slugs import fold_diacritics
 
 __all__ = ["find_fonts", "render_pdf"]
 
-logger = logging.getLogger(__name__)
 
-#: Where DejaVu Sans lives on common systems (Debian/Ubuntu, Fedora, Alpine, Arch, others).
-FONT_DIRS = (
-    "/usr/share/fonts/truetype/dejavu",
-    "/usr/share/fonts/dejavu-sans-fonts",
-    "/usr/share/fonts/dejavu",
-    "/usr/share/fonts/TTF",
-    "/usr/local/share/fonts",
-    "/usr/local/share/fonts/dejavu",
-    "/Library/Fonts",
-)
-REGULAR_FONT = "DejaVuSans.ttf"
-BOLD_FONT = "DejaVuSans-Bold.ttf"
+#: The bundled fonts (Noto Sans, subset to Latin with Vietnamese, Greek and Cyrillic).
+BUNDLED_FONTS = Path(__file__).resolve().parent / "fonts"
+REGULAR_FONT = BUNDLED_FONTS / "NotoSans-Regular.ttf"
+BOLD_FONT = BUNDLED_FONTS / "NotoSans-Bold.ttf"
 FAMILY = "govnews"
-FALLBACK_FAMILY = "helvetica"
 
 MARGIN = 18  # mm
 LINE = 5.6  # mm per line of body text
@@ -50,22 +39,18 @@ QR_WIDTH = 28  # mm
 
 
 def find_fonts() -> dict[str, Path]:
-    """Font files by fpdf2 style ("" regular, "B" bold); empty when no usable font is found."""
+    """Font files by fpdf2 style ("" regular, "B" bold): the configured ones, else the bundled."""
     configured = govnews_settings.PDF_FONT_PATH
-    if configured:
-        regular = Path(configured)
-        if not regular.is_file():
-            raise ImproperlyConfigured(f"PDF_FONT_PATH {configured!r} is not a file.")
-    else:
-        found = (Path(folder) / REGULAR_FONT for folder in FONT_DIRS)
-        regular = next((path for path in found if path.is_file()), None)
-        if regular is None:
-            return {}
+    if not configured:
+        return {"": REGULAR_FONT, "B": BOLD_FONT}
+    regular = Path(configured)
+    if not regular.is_file():
+        raise ImproperlyConfigured(f"PDF_FONT_PATH {configured!r} is not a file.")
     bold_setting = govnews_settings.PDF_BOLD_FONT_PATH
-    bold = Path(bold_setting) if bold_setting else regular.with_name(BOLD_FONT)
-    if bold_setting and not bold.is_file():
+    bold = Path(bold_setting) if bold_setting else regular
+    if not bold.is_file():
         raise ImproperlyConfigured(f"PDF_BOLD_FONT_PATH {bold_setting!r} is not a file.")
-    return {"": regular, "B": bold if bold.is_file() else regular}
+    return {"": regular, "B": bold}
 
 
 class _ArticlePDF(FPDF):
@@ -73,25 +58,20 @@ class _ArticlePDF(FPDF):
 
     def __init__(self, fonts: dict[str, Path], footer_text: str) -> None:
         super().__init__(format="A4", unit="mm")
-        self.unicode = bool(fonts)
         for style, path in fonts.items():
             self.add_font(FAMILY, style, str(path))
-        self.family_name = FAMILY if fonts else FALLBACK_FAMILY
         self.footer_text = self.clean(footer_text)
         self.set_margins(MARGIN, MARGIN, MARGIN)
         self.set_auto_page_break(True, margin=MARGIN)
         self.alias_nb_pages()
 
     def clean(self, text: str) -> str:
-        """NFC text for the Unicode font; ASCII-folded Latin-1 for the built-in fallback."""
-        text = unicodedata.normalize("NFC", text)
-        if self.unicode:
-            return text
-        return fold_diacritics(text).encode("latin-1", "replace").decode("latin-1")
+        """The text composed (NFC), as the font's letters are."""
+        return unicodedata.normalize("NFC", text)
 
     def use(self, size: float, *, bold: bool = False, grey: bool = False) -> None:
         """Switch font size, weight and colour."""
-        self.set_font(self.family_name, "B" if bold else "", size)
+        self.set_font(FAMILY, "B" if bold else "", size)
         self.set_text_color(*(GREY if grey else (0, 0, 0)))
 
     def paragraph(
@@ -121,13 +101,7 @@ class _ArticlePDF(FPDF):
 
 def render_pdf(document: ArticleDocument) -> bytes:
     """The PDF bytes of ``document``."""
-    fonts = find_fonts()
-    if not fonts:
-        logger.warning(
-            "No TrueType font for the PDF download: set WAGTAIL_GOVNEWS['PDF_FONT_PATH'] or "
-            "install DejaVu Sans (fonts-dejavu-core); using a built-in font without diacritics."
-        )
-    pdf = _ArticlePDF(fonts, document.url)
+    pdf = _ArticlePDF(find_fonts(), document.url)
     pdf.set_title(pdf.clean(document.title))
     pdf.set_lang(document.language)
     pdf.set_creator("wagtail-govnews")
