@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 BIN := $(VENV)/bin
 MANAGE := cd example_project && ../$(BIN)/python manage.py
 
-.PHONY: demo test test-fast test-clock test-browser install lint format messages openapi clean frontend frontend-test compare
+.PHONY: demo test test-fast test-clock test-browser install lint format messages openapi clean frontend frontend-test compare matrix dist
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -16,11 +16,16 @@ $(BIN)/python:
 
 $(VENV)/.installed: $(BIN)/python pyproject.toml
 	$(BIN)/python -m pip install -e ".[test,example]"
+	touch $@ $(VENV)/.installed-demo
+
+# The demo needs only the package and the example project's extras, not the test toolchain.
+$(VENV)/.installed-demo: $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install -e ".[example]"
 	touch $@
 
 install: $(VENV)/.installed
 
-demo: install
+demo: $(VENV)/.installed-demo
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo_content --hostname $(HOST) --port $(PORT)
 	$(MANAGE) runserver $(HOST):$(PORT)
@@ -41,6 +46,18 @@ test-clock: install
 # Only the tests that drive Chromium (also part of `make test`); screenshots: tests/artifacts/.
 test-browser: install
 	$(BIN)/python -m pytest -m browser -n auto
+
+# The supported-versions matrix (noxfile.py): Python 3.11 to 3.13, Django 5.2 to 6.1, Wagtail
+# 7.4 and 8, on SQLite, MariaDB and PostgreSQL; e.g. `make matrix SESSIONS=oldest`.
+SESSIONS ?= oldest middle newest
+matrix: install
+	$(BIN)/nox --sessions $(SESSIONS)
+
+# The sdist and the wheel in dist/, checked with twine (the contents: tests/test_packaging.py).
+dist: install
+	rm -rf dist
+	$(BIN)/python -m build --outdir dist
+	$(BIN)/twine check --strict dist/*
 
 lint: install
 	$(BIN)/ruff check .
@@ -63,7 +80,7 @@ compare: install
 	$(BIN)/python benchmarks/compare.py $(ARGS)
 
 clean:
-	rm -rf $(VENV) example_project/db.sqlite3 example_project/media
+	rm -rf $(VENV) .nox dist example_project/db.sqlite3 example_project/media
 
 # Regenerate the committed OpenAPI snapshot of the headless API.
 openapi: install
