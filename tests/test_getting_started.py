@@ -36,6 +36,7 @@ DATELINE = "Thursday, 29 December 2022, 17:05"
 # JSON line with what each URL answered.
 SHELL_SCRIPT = f"""
 import json
+import re
 from datetime import datetime, timezone
 from io import BytesIO
 
@@ -112,6 +113,7 @@ for name, url in [
     ("section", "/news/"),
     ("article", article.url),
     ("print", article.url + "print/"),
+    ("pdf", article.url + "pdf/"),
     ("qr_svg", f"/govnews/news/{{article.pk}}/qr.svg"),
     ("qr_png", f"/govnews/news/{{article.pk}}/qr.png"),
     ("api_list", "/api/govnews/news/"),
@@ -124,8 +126,13 @@ for name, url in [
         "status": response.status_code,
         "type": response.get("Content-Type", ""),
         "text": response.content.decode("utf-8", "replace")
-        if not url.endswith(".png") else response.content[:8].hex(),
+        if not url.endswith((".png", "pdf/")) else response.content[:8].hex(),
     }}
+feed = re.search(r'type="application/rss\\+xml"[^>]*href="([^"]+)"', answers["article"]["text"])
+feed_url = feed.group(1) if feed else "(no feed link)"
+response = client.get(feed_url)
+answers["feed"] = {{"url": feed_url, "status": response.status_code,
+    "type": response.get("Content-Type", ""), "text": response.content.decode()}}
 detail = json.loads(answers["api_detail"]["text"])
 rendition = detail["body"][1]["image"]["renditions"][0]["url"].split("testserver", 1)[1]
 answers["rendition"] = {{"url": rendition, "status": client.get(rendition).status_code}}
@@ -198,13 +205,45 @@ def add_urls(urls_file: Path, guide_block: str) -> None:
     urls_file.write_text(source)
 
 
-def test_getting_started_on_a_fresh_wagtail_site(tmp_path):
-    section = guide_section()
-    blocks = python_blocks(section)
+def test_getting_started_in_this_environment(tmp_path):
+    """The guide on a new site, with the package as this environment has it (editable)."""
+    check_answers(follow_the_guide(tmp_path, Path(sys.executable).parent))
+
+
+def test_getting_started_with_the_built_wheel(tmp_path):
+    """The guide on a new site whose own requirements are installed, with the built wheel.
+
+    ``wagtail start`` of this environment's Wagtail writes the site and its
+    ``requirements.txt``; a new virtual environment gets those requirements and the wheel
+    ``python -m build`` makes of this checkout, as ``pip install wagtail-govnews`` would.
+    """
     bin_dir = Path(sys.executable).parent
-    wagtail = bin_dir / "wagtail"
-    assert wagtail.exists(), f"no `wagtail` command next to {sys.executable}"
-    env = {
+    site = start_site(tmp_path, bin_dir, clean_env(tmp_path, bin_dir))
+    dist = tmp_path / "dist"
+    build = [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(dist)]
+    run([*build, str(Path(__file__).resolve().parent.parent)], cwd=tmp_path, env=os.environ)
+    (wheel,) = dist.glob("*.whl")
+    venv = tmp_path / "venv"
+    run([sys.executable, "-m", "venv", str(venv)], cwd=tmp_path, env=os.environ)
+    requirements = (site / "requirements.txt").read_text()
+    install = subprocess.run(
+        [venv / "bin" / "python", "-m", "pip", "install", "-r", "requirements.txt", str(wheel)],
+        cwd=site,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    if install.returncode and "Requires-Python" in install.stdout + install.stderr:
+        pytest.skip(
+            f"this Python cannot install the requirements wagtail start wrote: {requirements}"
+        )
+    assert install.returncode == 0, install.stdout + install.stderr
+    check_answers(follow_the_guide(tmp_path, venv / "bin", site=site))
+
+
+def clean_env(tmp_path: Path, bin_dir: Path) -> dict[str, str]:
+    """An environment with nothing of this repository's: the new site's commands first."""
+    return {
         "PATH": f"{bin_dir}{os.pathsep}{os.defpath}",
         "HOME": str(tmp_path),
         "LANG": "C.UTF-8",
@@ -212,10 +251,38 @@ def test_getting_started_on_a_fresh_wagtail_site(tmp_path):
         "PYTHONDONTWRITEBYTECODE": "1",
     }
 
+
+def start_site(tmp_path: Path, bin_dir: Path, env: dict[str, str]) -> Path:
+    """``wagtail start mysite`` with the ``wagtail`` command of ``bin_dir``."""
+    wagtail = bin_dir / "wagtail"
+    assert wagtail.exists(), f"no `wagtail` command in {bin_dir}"
     run([str(wagtail), "start", "mysite"], cwd=tmp_path, env=env)
-    site = tmp_path / "mysite"
+    return tmp_path / "mysite"
+
+
+def add_head_blocks(base_html: Path, section: str) -> None:
+    """Step 7: each block the guide says base.html must define, added as the guide shows."""
+    sentence = re.search(r"It must define the blocks (.*?);", section, flags=re.DOTALL)
+    assert sentence, "the guide no longer lists the blocks base.html must define"
+    snippets = re.findall(r"```html\n(.*?)```", section, flags=re.DOTALL)
+    source = base_html.read_text()
+    for block in re.findall(r"`(\w+)`", sentence.group(1)):
+        if f"{{% block {block} %}}" in source:
+            continue
+        snippet = next((s for s in snippets if s.startswith(f"{{% block {block} %}}")), None)
+        assert snippet, f"base.html of wagtail start has no block {block}, nor the guide a fix"
+        source = source.replace("</head>", f"{snippet}</head>", 1)
+    base_html.write_text(source)
+
+
+def follow_the_guide(tmp_path: Path, bin_dir: Path, site: Path | None = None) -> dict:
+    """Steps 2 to 8 of the guide on a new site; what the site's URLs answered then."""
+    section = guide_section()
+    blocks = python_blocks(section)
+    env = clean_env(tmp_path, bin_dir)
+    site = site or start_site(tmp_path, bin_dir, env)
     env["DJANGO_SETTINGS_MODULE"] = "mysite.settings.dev"
-    manage = [sys.executable, "manage.py"]
+    manage = [str(bin_dir / "python"), "manage.py"]
 
     # Step 2: INSTALLED_APPS. The package's templates need no context processor.
     base_settings = site / "mysite" / "settings" / "base.py"
@@ -236,14 +303,10 @@ def test_getting_started_on_a_fresh_wagtail_site(tmp_path):
     with base_settings.open("a") as settings_file:
         settings_file.write("\n" + settings_block)
 
-    # Step 7: the new site's base.html defines every block the guide says it must.
-    blocks_sentence = re.search(r"It must define the blocks (.*?);", section, flags=re.DOTALL)
-    assert blocks_sentence, "the guide no longer lists the blocks base.html must define"
-    base_html = (site / "mysite" / "templates" / "base.html").read_text()
-    for block in re.findall(r"`(\w+)`", blocks_sentence.group(1)):
-        assert f"{{% block {block} %}}" in base_html, f"base.html has no block {block}"
+    # Step 7: the blocks base.html must define (wagtail_govnews.W002 would name a missing one).
+    add_head_blocks(site / "mysite" / "templates" / "base.html", section)
 
-    # Step 6: migrate; then Django's system checks on the new site.
+    # Step 6: migrate; then Django's system checks on the new site, warnings included.
     run([*manage, "migrate", "--noinput"], cwd=site, env=env)
     run([*manage, "check", "--fail-level", "WARNING"], cwd=site, env=env)
 
@@ -251,7 +314,11 @@ def test_getting_started_on_a_fresh_wagtail_site(tmp_path):
     output = run([*manage, "shell", "--no-imports", "-c", SHELL_SCRIPT], cwd=site, env=env)
     line = next((line for line in output.splitlines() if line.startswith(RESULT)), None)
     assert line, f"the shell script printed no result:\n{output}"
-    answers = json.loads(line[len(RESULT) :])
+    return json.loads(line[len(RESULT) :])
+
+
+def check_answers(answers: dict) -> None:
+    """What the new site answered is what the guide promises."""
     for name, answer in answers.items():
         if isinstance(answer, dict):
             assert answer["status"] == 200, f"{name}: {answer['url']} answered {answer['status']}"
@@ -295,3 +362,17 @@ def test_getting_started_on_a_fresh_wagtail_site(tmp_path):
     assert detail["body"][1]["caption"] == CAPTION
     assert detail["other_news"] == []
     assert "/api/govnews/news/" in json.loads(answers["api_schema"]["text"])["paths"]
+
+    assert answers["pdf"]["type"] == "application/pdf"
+    assert answers["pdf"]["text"].startswith(b"%PDF".hex())
+    assert answers["feed"]["type"].startswith("application/rss+xml")
+    assert HEADLINE in answers["feed"]["text"]
+
+    # The SEO tags, in <head> thanks to step 7; the description once (the starter prints its own).
+    head = article.split("</head>", 1)[0]
+    canonical = "http://localhost/news/city-opens-the-new-river-bridge/"
+    assert f'<link rel="canonical" href="{canonical}">' in head
+    assert f'<meta property="og:title" content="{HEADLINE}">' in head
+    assert '<script type="application/ld+json">' in head and '"NewsArticle"' in head
+    assert head.count('name="description"') == 1
+    assert "hreflang" not in head  # one language: no alternates (tests/test_seo.py has them)
