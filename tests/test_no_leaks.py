@@ -317,7 +317,7 @@ def wagtail_api_probes(world: World) -> list[Probe]:
     """Wagtail's own page APIs (v2 and v3) as mounted by the example project.
 
     They list what Wagtail has live: an expired page until ``publish_scheduled`` runs
-    (docs/deploying.md schedules it), so that kind is probed after it ran.
+    (docs/how-to/deploying.md schedules it), so that kind is probed after it ran.
     """
     if world.kind == "expired_translation":
         call_command("publish_scheduled")

@@ -100,7 +100,7 @@ def check_required_apps(app_configs: Any = None, **kwargs: Any) -> list[Error]:
     return [
         Error(
             f"{app!r} is not in INSTALLED_APPS; wagtail_govnews needs it for {why}.",
-            hint=f'Add "{app}" to INSTALLED_APPS (docs/getting-started.md, step 2).',
+            hint=f'Add "{app}" to INSTALLED_APPS (docs/tutorial/getting-started.md, step 2).',
             id="wagtail_govnews.E003",
         )
         for app, why in REQUIRED_APPS.items()
@@ -129,7 +129,7 @@ def check_export_on_publish(app_configs: Any = None, **kwargs: Any) -> list[Erro
             Error(
                 "EXPORT_ON_PUBLISH is on but there is no target to export to.",
                 hint="Set WAGTAIL_GOVNEWS['EXPORT_DIR'] (a folder) or ['EXPORT_STORAGE'] "
-                "(an alias of STORAGES); see docs/deploying/static-export.md.",
+                "(an alias of STORAGES); see docs/how-to/static-export.md.",
                 id="wagtail_govnews.E004",
             )
         )
