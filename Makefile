@@ -73,9 +73,10 @@ messages: install
 	cd wagtail_govnews && ../$(BIN)/django-admin makemessages -l vi -l en --no-obsolete
 	cd wagtail_govnews && ../$(BIN)/django-admin compilemessages
 
-# Compare the package with stock Wagtail on the same data (docs/performance.md). SQLite and
-# 2,000 articles by default; e.g. DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres
-# make compare ARGS="--grow 100000" for PostgreSQL, growing the same database to 100,000.
+# Compare the package with stock Wagtail on the same data (docs/reference/performance.md).
+# SQLite and 2,000 articles by default; e.g.
+# DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres make compare ARGS="--grow 100000"
+# for PostgreSQL, growing the same database to 100,000.
 compare: install
 	$(BIN)/python benchmarks/compare.py $(ARGS)
 
@@ -98,7 +99,8 @@ docs: $(VENV)/.installed-docs
 	$(BIN)/sphinx-build -W --keep-going -n -b html docs docs/_build/html
 	$(BIN)/python docs/check_links.py docs/_build/html
 
-# The reference headless frontend (example_project/frontend/, Node.js 20+; docs/headless/frontend.md).
+# The reference headless frontend (example_project/frontend/, Node.js 20+;
+# docs/how-to/headless/frontend.md).
 # `make frontend` runs its dev server against the site of `make demo` (another terminal);
 # FRONTEND=build makes the static site in example_project/frontend/dist/, FRONTEND=serve serves it.
 FRONTEND ?= dev

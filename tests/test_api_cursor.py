@@ -7,19 +7,36 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from tests.api_schema import api_get
-from tests.factories import make_news
+from tests.factories import make_index, make_news
+from tests.shared_data import shared_transaction
 
 pytestmark = pytest.mark.django_db
 
 LIST = "/api/govnews/news/"
 
 
+@pytest.fixture(scope="module")
+def section_and_articles(django_db_setup, django_db_blocker):
+    """A section and seven articles; three share one dateline, so the id breaks the tie.
+
+    Made once for the module: its tests only read (each test's changes are rolled back)."""
+    with shared_transaction(django_db_blocker):
+        with django_db_blocker.unblock():
+            section = make_index()
+            start = datetime(2024, 5, 1, 8, 30, 15, 123456, tzinfo=UTC)
+            dates = [start + timedelta(hours=n) for n in range(4)] + [start + timedelta(days=1)] * 3
+            articles = [make_news(section, f"Tin {n}", date=d) for n, d in enumerate(dates)]
+        yield section, articles
+
+
 @pytest.fixture
-def articles(news_index):
-    """Seven articles; three share one dateline, so the id breaks the tie."""
-    start = datetime(2024, 5, 1, 8, 30, 15, 123456, tzinfo=UTC)
-    dates = [start + timedelta(hours=n) for n in range(4)] + [start + timedelta(days=1)] * 3
-    return [make_news(news_index, f"Tin {n}", date=d) for n, d in enumerate(dates)]
+def news_index(section_and_articles):
+    return section_and_articles[0]
+
+
+@pytest.fixture
+def articles(section_and_articles):
+    return section_and_articles[1]
 
 
 def test_cursor_pages_walk_the_list_like_offsets(client, articles):

@@ -1,4 +1,4 @@
-"""The example headless client (docs/headless/example-client/) in a real browser.
+"""The example headless client (docs/how-to/headless/example-client/) in a real browser.
 
 The Django test server answers the API; the client's folder is served by a second local
 server on another origin, allowed through CORS as a frontend on its own domain would be.
@@ -30,7 +30,7 @@ try:
 except ImportError:  # pragma: no cover - depends on the machine
     sync_playwright = None
 
-CLIENT = Path(__file__).resolve().parent.parent / "docs" / "headless" / "example-client"
+CLIENT = Path(__file__).resolve().parent.parent / "docs" / "how-to" / "headless" / "example-client"
 CHROMIUM = Path(CHROMIUM_PATH)
 
 pytestmark = [

@@ -82,6 +82,7 @@ def test_full_export_lists_every_file_with_hash_and_type(portal, tmp_path):
     assert "govnews/feeds/vi/rss.xml" in files and "api/govnews/news/index.json" in files
 
 
+@pytest.mark.slow  # seconds: exports the site, changes it, exports again
 def test_rerun_writes_nothing_and_an_edit_rewrites_only_what_shows_it(portal, tmp_path):
     articles, other = portal
     export_site(storage(tmp_path))
@@ -111,6 +112,7 @@ def test_rerun_writes_nothing_and_an_edit_rewrites_only_what_shows_it(portal, tm
     )  # same hash, same last-modified
 
 
+@pytest.mark.slow  # seconds: exports the site, changes it, exports again
 def test_changed_mode_renders_only_articles_changed_since_the_export(portal, tmp_path):
     articles, other = portal
     export_site(storage(tmp_path))
@@ -132,6 +134,7 @@ def test_changed_mode_renders_only_articles_changed_since_the_export(portal, tmp
     assert full.written == full.removed == []  # the changed-only runs missed nothing
 
 
+@pytest.mark.slow  # seconds: exports the site, changes it, exports again
 def test_changed_mode_removes_an_article_that_became_private(portal, tmp_path):
     """A view restriction leaves no audit-log entry when a script adds it: still noticed."""
     articles, _other = portal
@@ -144,6 +147,7 @@ def test_changed_mode_removes_an_article_that_became_private(portal, tmp_path):
 
 
 @override_settings(WAGTAIL_GOVNEWS={"EXPORT_ON_PUBLISH": True})
+@pytest.mark.slow  # seconds: exports the site, changes it, exports again
 def test_publishing_and_unpublishing_update_the_export_in_a_task(
     portal, tmp_path, settings, django_capture_on_commit_callbacks
 ):
@@ -196,6 +200,7 @@ def test_command_reports_counts(portal, tmp_path):
         call_command("govnews_export", storage="nope", stdout=StringIO())
 
 
+@pytest.mark.slow  # seconds: exports the site, changes it, exports again
 def test_an_interrupted_export_leaves_the_previous_one_intact(portal, tmp_path, monkeypatch):
     articles, other = portal
     export_site(storage(tmp_path))
@@ -224,6 +229,7 @@ def test_an_interrupted_export_leaves_the_previous_one_intact(portal, tmp_path, 
     assert len(result.written) > len(articles) * 7
 
 
+@pytest.mark.slow  # seconds: exports the site, changes it, exports again
 def test_export_to_a_storage_other_than_the_local_disk(portal):
     articles, _other = portal
     memory = InMemoryStorage()
@@ -237,6 +243,7 @@ def test_export_to_a_storage_other_than_the_local_disk(portal):
     assert path in result.removed and not memory.exists(path)
 
 
+@pytest.mark.slow  # seconds: exports the site, changes it, exports again
 def test_deleting_an_article_removes_its_files(
     portal, tmp_path, settings, django_capture_on_commit_callbacks
 ):
@@ -270,6 +277,7 @@ def test_a_target_that_is_a_file_is_a_clear_error(portal, tmp_path):
         call_command("govnews_export", str(tmp_path / "file"), stdout=StringIO())
 
 
+@pytest.mark.slow  # seconds: exports the site, changes it, exports again
 def test_links_to_the_dynamic_image_serve_view_stop_the_export(portal, tmp_path, settings):
     articles, _other = portal
     settings.ROOT_URLCONF = "tests.urls_image_serve"
@@ -299,6 +307,7 @@ def test_command_exports_to_a_storages_alias(portal, settings):
         call_command("govnews_export", storage="govnews_export", site="nope", stdout=out)
 
 
+@pytest.mark.slow  # seconds: exports the site, changes it, exports again
 @pytest.mark.clock
 def test_an_edit_of_the_newest_article_reaches_every_other_news_box(db, tmp_path, settings):
     settings.WAGTAIL_GOVNEWS = {"OTHER_NEWS_COUNT": 1}

@@ -1,4 +1,4 @@
-"""docs/getting-started.md, "Add it to an existing Wagtail site", followed on a fresh site.
+"""docs/tutorial/getting-started.md, "Add it to an existing Wagtail site", on a fresh site.
 
 The test runs ``wagtail start mysite`` in a temporary directory, applies the guide's steps to
 the generated files with the code snippets taken from the guide itself (so the guide and the
@@ -22,7 +22,7 @@ import pytest
 
 pytestmark = pytest.mark.slow  # wagtail start and manage.py in subprocesses
 
-GUIDE = Path(__file__).resolve().parent.parent / "docs" / "getting-started.md"
+GUIDE = Path(__file__).resolve().parent.parent / "docs" / "tutorial" / "getting-started.md"
 SECTION = "## Add it to an existing Wagtail site"
 RESULT = "GOVNEWS-RESULT "
 

@@ -116,7 +116,7 @@ def check_required_apps(app_configs: Any = None, **kwargs: Any) -> list[Error]:
     return [
         Error(
             f"{app!r} is not in INSTALLED_APPS; wagtail_govnews needs it for {why}.",
-            hint=f'Add "{app}" to INSTALLED_APPS (docs/getting-started.md, step 2).',
+            hint=f'Add "{app}" to INSTALLED_APPS (docs/tutorial/getting-started.md, step 2).',
             id="wagtail_govnews.E003",
         )
         for app, why in REQUIRED_APPS.items()
@@ -145,7 +145,7 @@ def check_export_on_publish(app_configs: Any = None, **kwargs: Any) -> list[Erro
             Error(
                 "EXPORT_ON_PUBLISH is on but there is no target to export to.",
                 hint="Set WAGTAIL_GOVNEWS['EXPORT_DIR'] (a folder) or ['EXPORT_STORAGE'] "
-                "(an alias of STORAGES); see docs/deploying/static-export.md.",
+                "(an alias of STORAGES); see docs/how-to/static-export.md.",
                 id="wagtail_govnews.E004",
             )
         )
@@ -212,7 +212,7 @@ def check_base_template(app_configs: Any = None, **kwargs: Any) -> list[Warning]
             f"Template {base!r} defines no block {', '.join(missing)}: what the package puts "
             f"there is lost ({lost}).",
             hint="Add the blocks, e.g. {% block extra_head %}{% endblock %} inside <head> "
-            "(docs/getting-started.md, step 7), or override wagtail_govnews/base.html.",
+            "(docs/tutorial/getting-started.md, step 7), or override wagtail_govnews/base.html.",
             id="wagtail_govnews.W002",
         )
     ]
@@ -254,7 +254,7 @@ def check_site_hostnames(app_configs: Any = None, **kwargs: Any) -> list[Warning
             f"The site {hostname!r} is a loopback address: its articles' QR codes, share links "
             "and canonical URLs point at the reader's own machine.",
             hint="Set the site's public hostname and port under Settings → Sites "
-            "(docs/getting-started.md, step 8).",
+            "(docs/tutorial/getting-started.md, step 8).",
             id="wagtail_govnews.W003",
         )
         for hostname in hostnames

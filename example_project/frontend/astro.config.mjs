@@ -1,4 +1,4 @@
-// Static build of the news portal from the wagtail-govnews API (see docs/headless/frontend.md).
+// Static build of the news portal from the wagtail-govnews API (see docs/how-to/headless/frontend.md).
 import { defineConfig } from "astro/config";
 
 /**

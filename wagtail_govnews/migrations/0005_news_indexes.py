@@ -3,8 +3,8 @@
 Wagtail finds the children of a page with ``depth = d AND path BETWEEN …``; in a tree of
 100,000 articles that range covers nearly every row, so PostgreSQL scans the whole table
 (about 20-70 ms for a site menu of the home page's sections, on every page view). With this
-index the same query takes about 0.1 ms. See docs/performance.md. Only created on PostgreSQL
-and SQLite (``IF NOT EXISTS`` keeps it idempotent); other databases are left alone.
+index the same query takes about 0.1 ms. See docs/reference/performance.md. Only created on
+PostgreSQL and SQLite (``IF NOT EXISTS`` keeps it idempotent); other databases are left alone.
 """
 
 from django.db import migrations

@@ -4,7 +4,7 @@
 #   scripts/run.sh build   — static site in dist/ (every published article)
 #   scripts/run.sh serve   — serve dist/ on http://127.0.0.1:3000/ like a CDN would
 # GOVNEWS_API_URL (default http://127.0.0.1:8000), PUBLIC_SITE_URL, FRONTEND_QR_TARGET:
-# see docs/headless/frontend.md.
+# see docs/how-to/headless/frontend.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export ASTRO_TELEMETRY_DISABLED=1  # no usage reports from builds and tests

@@ -2,7 +2,7 @@
 
 An optional sub-app: add ``"wagtail_govnews.contrib.export"`` to ``INSTALLED_APPS``, then run
 ``manage.py govnews_export <dir>``, or call :func:`export_site` with a Django storage.
-See docs/deploying/static-export.md.
+See docs/how-to/static-export.md.
 """
 
 from typing import Any

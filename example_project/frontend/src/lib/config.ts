@@ -1,4 +1,4 @@
-/** Build and dev settings of the frontend, from environment variables (docs/headless/frontend.md). */
+/** Build and dev settings of the frontend, from environment variables (docs/how-to/headless/frontend.md). */
 
 export type QrTarget = "canonical" | "frontend";
 

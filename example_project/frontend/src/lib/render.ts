@@ -35,7 +35,7 @@ function renderFigure(figure: FigureView, className: string, sizes = SIZES): str
 function renderBlock(block: BlockView, locale: string): string {
   switch (block.type) {
     case "html":
-      // Rich text rendered and sanitised by the CMS (docs/headless/api.md).
+      // Rich text rendered and sanitised by the CMS (docs/how-to/headless/api.md).
       return `<div class="rich-text">${block.html}</div>`;
     case "heading":
       return `<${block.level}>${esc(block.text)}</${block.level}>`;

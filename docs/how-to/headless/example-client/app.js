@@ -7,7 +7,7 @@
 //
 // Every text that comes from the API is put into the page with textContent or as an
 // attribute value, never as HTML. The one exception is the `html` of paragraph blocks, which
-// is rich text rendered by the CMS: see renderRichText() and docs/headless/example-client.md.
+// is rich text rendered by the CMS: see renderRichText() and docs/how-to/headless/example-client.md.
 // Loaded as a module (<script type="module">): strict mode, its own scope, run after parsing.
 
 const params = new URLSearchParams(window.location.search);
