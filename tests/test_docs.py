@@ -1,6 +1,7 @@
 """The reference docs cannot drift from the code."""
 
 import json
+import re
 from pathlib import Path
 
 from wagtail_govnews.conf import DEFAULTS
@@ -22,3 +23,22 @@ def test_every_template_tag_and_filter_is_documented():
     text = (DOCS / "reference" / "templates.md").read_text()
     for name in [*register.tags, *register.filters]:
         assert f"| `{name}` |" in text, f"{name} is not documented"
+
+
+def test_readme_links_work_on_a_package_index():
+    """README.md is the PyPI page: its links and images must be absolute (or #anchors)."""
+    text = (DOCS.parent / "README.md").read_text()
+    targets = re.findall(r"\]\(([^)\s]+)\)", text) + re.findall(r'src="([^"]+)"', text)
+    assert targets
+    relative = [t for t in targets if not t.startswith(("https://", "http://", "#", "mailto:"))]
+    assert relative == []
+
+
+def test_every_system_check_is_documented():
+    text = (DOCS / "reference" / "checks.md").read_text()
+    code = "".join(
+        path.read_text() for path in (DOCS.parent / "wagtail_govnews").rglob("checks.py")
+    )
+    ids = set(re.findall(r'id="(wagtail_govnews\.[EW]\d{3})"', code))
+    assert len(ids) >= 8
+    assert ids == set(re.findall(r"^## (wagtail_govnews\.[EW]\d{3}):", text, flags=re.MULTILINE))
