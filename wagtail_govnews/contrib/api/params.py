@@ -8,11 +8,11 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import P, Path, Schema
+from ninja.errors import HttpError
 from pydantic import Field, field_validator
 from wagtail.models import Locale, Page
 
 from wagtail_govnews.conf import govnews_settings
-from wagtail_govnews.contrib.api.errors import APIError
 from wagtail_govnews.models import NewsCategory, NewsPage, NewsPageQuerySet
 
 #: Largest page id or offset accepted: Wagtail page ids are 32-bit integers in every database.
@@ -75,7 +75,7 @@ def reject_unknown_params(request: HttpRequest, allowed: set[str]) -> None:
     """Answer 400 when the query string has a parameter the endpoint does not know."""
     unknown = sorted(set(request.GET) - allowed)
     if unknown:
-        raise APIError(
+        raise HttpError(
             400,
             _("Unknown query parameter(s): %(unknown)s. Allowed: %(allowed)s.")
             % {"unknown": ", ".join(unknown), "allowed": ", ".join(sorted(allowed))},
@@ -87,7 +87,7 @@ def page_limit(filters: NewsFilters) -> int:
     limit = filters.limit or govnews_settings.API_DEFAULT_LIMIT
     maximum = govnews_settings.API_MAX_LIMIT
     if limit > maximum:
-        raise APIError(
+        raise HttpError(
             400,
             _("limit must be at most %(maximum)d (got %(limit)d).")
             % {"maximum": maximum, "limit": limit},
@@ -100,12 +100,12 @@ def apply_filters(news: NewsPageQuerySet, filters: NewsFilters) -> NewsPageQuery
     if filters.locale:
         locale = Locale.objects.filter(language_code=filters.locale).first()
         if locale is None:
-            raise APIError(400, _("Unknown locale: %(locale)s.") % {"locale": filters.locale})
+            raise HttpError(400, _("Unknown locale: %(locale)s.") % {"locale": filters.locale})
         news = news.filter(locale=locale)
     if filters.index is not None:
         parent = Page.objects.filter(pk=filters.index).first()
         if parent is None:
-            raise APIError(400, _("No news section with id %(id)d.") % {"id": filters.index})
+            raise HttpError(400, _("No news section with id %(id)d.") % {"id": filters.index})
         news = news.child_of(parent)
     if filters.category:
         same_category = NewsCategory.objects.filter(slug=filters.category)
@@ -113,7 +113,7 @@ def apply_filters(news: NewsPageQuerySet, filters: NewsFilters) -> NewsPageQuery
     if filters.tag:
         news = news.filter(tagged_items__tag__slug=filters.tag)
     if filters.date_from and filters.date_to and filters.date_from > filters.date_to:
-        raise APIError(400, _("date_from must not be after date_to."))
+        raise HttpError(400, _("date_from must not be after date_to."))
     # The first and last representable days bound nothing (and would overflow in UTC).
     if filters.date_from and filters.date_from > date.min:
         news = news.filter(date__gte=_start_of(filters.date_from))
@@ -137,7 +137,7 @@ def apply_cursor(news: NewsPageQuerySet, cursor: str) -> NewsPageQuerySet:
     try:
         when = _EPOCH + micros * _MICROSECOND
     except OverflowError as error:
-        raise APIError(400, _("Invalid cursor: %(cursor)s.") % {"cursor": cursor}) from error
+        raise HttpError(400, _("Invalid cursor: %(cursor)s.") % {"cursor": cursor}) from error
     # "date <= when" is an index range (an OR of both cases is a filter over every row
     # before it); the exclusion only looks at the articles sharing the cursor's dateline.
     return news.filter(date__lte=when).exclude(date=when, pk__gte=pk)

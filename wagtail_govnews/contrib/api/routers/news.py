@@ -9,12 +9,12 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja import Query, Router
 from ninja.decorators import decorate_view
+from ninja.errors import HttpError
 from ninja.responses import Status
 from wagtail.models import Locale, Site
 
 from wagtail_govnews.conf import govnews_settings
 from wagtail_govnews.contrib.api.caching import http_cached
-from wagtail_govnews.contrib.api.errors import APIError
 from wagtail_govnews.contrib.api.params import (
     MostReadParams,
     NewsFilters,
@@ -103,7 +103,7 @@ def most_read_news(request: HttpRequest, params: Query[MostReadParams]) -> dict:
     if params.locale:
         locale = Locale.objects.filter(language_code=params.locale).first()
         if locale is None:
-            raise APIError(400, _("Unknown locale: %(locale)s.") % {"locale": params.locale})
+            raise HttpError(400, _("Unknown locale: %(locale)s.") % {"locale": params.locale})
     days = params.days or govnews_settings.MOST_READ_DAYS
     pages = most_read(locale, days, params.limit, queryset=news_queryset())
     items = summaries(request, pages)
@@ -144,7 +144,7 @@ def _qr_view(fmt: str):
                 return HttpResponse(cached_qr_svg(url, title=title), content_type="image/svg+xml")
             return HttpResponse(cached_qr_png(url), content_type="image/png")
         except QRCodeError as error:
-            raise APIError(422, str(error)) from error
+            raise HttpError(422, str(error)) from error
 
     view.__name__ = f"news_qr_{fmt}"
     view.__doc__ = f"QR code ({fmt.upper()}) of the article's absolute public URL."
@@ -170,13 +170,13 @@ for _fmt in ("svg", "png"):
 def _published(page_id: int) -> NewsPage:
     page = news_queryset().filter(pk=page_id).first()
     if page is None:
-        raise APIError(404, _("No published article with id %(id)d.") % {"id": page_id})
+        raise HttpError(404, _("No published article with id %(id)d.") % {"id": page_id})
     return page
 
 
 def _page_at(request: HttpRequest, path: str) -> NewsPage:
     """Resolve a public path, with or without a language prefix, to a published article."""
-    not_found = APIError(404, _("No published article at %(path)s.") % {"path": path})
+    not_found = HttpError(404, _("No published article at %(path)s.") % {"path": path})
     try:
         url_path = urlsplit(path).path or "/"
     except ValueError as error:  # e.g. an unclosed IPv6 host: "http://["
@@ -192,7 +192,7 @@ def _page_at(request: HttpRequest, path: str) -> NewsPage:
         url_path = url_path[len(language) + 1 :]
     site = Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
     if site is None:
-        raise APIError(404, _("No site is configured."))
+        raise HttpError(404, _("No site is configured."))
     root = site.root_page
     if language:
         locale = Locale.objects.filter(language_code=language).first()
