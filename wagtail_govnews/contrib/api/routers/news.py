@@ -1,21 +1,19 @@
 """``/news/``: list, detail, find by path, and QR images of published articles."""
 
 from typing import Any
-from urllib.parse import urlsplit
 
 from django.http import HttpRequest, HttpResponse
-from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja import Query, Router
 from ninja.decorators import decorate_view
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 from ninja.responses import Status
-from wagtail.models import Locale, Site
 
 from wagtail_govnews.conf import govnews_settings
 from wagtail_govnews.contrib.api.caching import http_cached
 from wagtail_govnews.contrib.api.filters import NewsFilters
+from wagtail_govnews.contrib.api.find import page_at
 from wagtail_govnews.contrib.api.pagination import NewsPagination
 from wagtail_govnews.contrib.api.params import (
     MostReadParams,
@@ -49,8 +47,7 @@ def list_news(request: HttpRequest, **kwargs: Any) -> NewsPageQuerySet:
 def find_news(request: HttpRequest, path: str) -> dict:
     """The article at a public path such as ``/vi/tin-tuc/slug/`` (or a full URL)."""
     reject_unknown_params(request, {"path"})
-    page = _page_at(request, path)
-    return detail(request, page)
+    return detail(request, page_at(request, path))
 
 
 @router.get("/most-read/", response={200: MostReadList, **ERRORS}, url_name="news_most_read")
@@ -122,37 +119,4 @@ def _published(page_id: int) -> NewsPage:
     page = news_queryset().filter(pk=page_id).first()
     if page is None:
         raise HttpError(404, _("No published article with id %(id)d.") % {"id": page_id})
-    return page
-
-
-def _page_at(request: HttpRequest, path: str) -> NewsPage:
-    """Resolve a public path, with or without a language prefix, to a published article."""
-    not_found = HttpError(404, _("No published article at %(path)s.") % {"path": path})
-    try:
-        url_path = urlsplit(path).path or "/"
-    except ValueError as error:  # e.g. an unclosed IPv6 host: "http://["
-        raise not_found from error
-    if "\x00" in url_path:
-        raise not_found
-    if not url_path.startswith("/"):
-        url_path = "/" + url_path
-    if not url_path.endswith("/"):
-        url_path += "/"
-    language = translation.get_language_from_path(url_path)
-    if language:
-        url_path = url_path[len(language) + 1 :]
-    site = Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        raise HttpError(404, _("No site is configured."))
-    root = site.root_page
-    if language:
-        locale = Locale.objects.filter(language_code=language).first()
-        root = root.get_translation_or_none(locale) if locale else None
-    page = (
-        news_queryset().filter(url_path=root.url_path + url_path.lstrip("/")).first()
-        if root
-        else None
-    )
-    if page is None:
-        raise not_found
     return page
