@@ -11,14 +11,6 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 
-class APIError(Exception):
-    """Raise to answer with a problem document."""
-
-    def __init__(self, status: int, detail: str, errors: list[dict] | None = None) -> None:
-        super().__init__(detail)
-        self.status, self.detail, self.errors = status, detail, errors
-
-
 def problem(status: int, detail: str, errors: list[dict] | None = None) -> JsonResponse:
     """A problem document response."""
     body: dict[str, Any] = {
@@ -42,11 +34,10 @@ def _validation_errors(exc: ValidationError) -> list[dict]:
 
 
 def register_error_handlers(api: NinjaAPI) -> None:
-    """Answer every error of ``api`` with a problem document."""
+    """Answer every error of ``api`` with a problem document.
 
-    @api.exception_handler(APIError)
-    def api_error(request: HttpRequest, exc: APIError) -> JsonResponse:
-        return problem(exc.status, exc.detail, exc.errors)
+    Views raise ninja's ``HttpError(status, detail)`` to answer with a problem document.
+    """
 
     @api.exception_handler(ValidationError)
     def invalid(request: HttpRequest, exc: ValidationError) -> JsonResponse:

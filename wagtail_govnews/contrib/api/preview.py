@@ -6,8 +6,8 @@ Tokens are made and checked by :mod:`wagtail_govnews.preview_tokens`.
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
+from ninja.errors import HttpError
 
-from wagtail_govnews.contrib.api.errors import APIError
 from wagtail_govnews.models import NewsPage
 from wagtail_govnews.preview_tokens import (
     ExpiredToken,
@@ -23,15 +23,15 @@ def page_for_token(token: str | None) -> NewsPage:
     try:
         data = read_token(token, NewsPage._meta.label_lower)
     except MissingToken as error:
-        raise APIError(401, _("A preview token is required (?token=…).")) from error
+        raise HttpError(401, _("A preview token is required (?token=…).")) from error
     except ExpiredToken as error:
-        raise APIError(
+        raise HttpError(
             401, _("This preview token has expired. Open the preview again from the admin.")
         ) from error
     except InvalidToken as error:
-        raise APIError(401, _("This preview token is not valid.")) from error
+        raise HttpError(401, _("This preview token is not valid.")) from error
     except PreviewGone as error:
-        raise APIError(
+        raise HttpError(
             404, _("This preview is no longer available. Open the preview again from the admin.")
         ) from error
     return NewsPage.from_serializable_data(data)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from ninja import Schema
 from pydantic import Field
+
+from wagtail_govnews.contrib.api.serializers import summaries
 
 
 class Problem(Schema):
@@ -127,6 +129,14 @@ class MostReadList(Schema):
     days: int
     items: list[MostReadItem]
 
+    @staticmethod
+    def resolve_items(obj: dict[str, Any], context: dict[str, Any]) -> list[dict[str, Any]]:
+        pages = obj["items"]
+        items = summaries(context["request"], pages)
+        return [
+            item | {"views": page.recent_views} for item, page in zip(items, pages, strict=True)
+        ]
+
 
 class NewsList(Schema):
     count: int
@@ -138,6 +148,10 @@ class NewsList(Schema):
         description="`before` value of the following page (keyset paging); null on the last."
     )
     items: list[NewsSummary]
+
+    @staticmethod
+    def resolve_items(obj: dict[str, Any], context: dict[str, Any]) -> list[dict[str, Any]]:
+        return summaries(context["request"], obj["items"])
 
 
 class ParagraphBlock(Schema):

@@ -1,35 +1,30 @@
 """``/news/``: list, detail, find by path, and QR images of published articles."""
 
-from __future__ import annotations
-
-from urllib.parse import urlencode, urlsplit
+from typing import Any
 
 from django.http import HttpRequest, HttpResponse
-from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja import Query, Router
 from ninja.decorators import decorate_view
+from ninja.errors import HttpError
+from ninja.pagination import paginate
 from ninja.responses import Status
-from wagtail.models import Locale, Site
 
 from wagtail_govnews.conf import govnews_settings
 from wagtail_govnews.contrib.api.caching import http_cached
-from wagtail_govnews.contrib.api.errors import APIError
+from wagtail_govnews.contrib.api.filters import NewsFilters
+from wagtail_govnews.contrib.api.find import page_at
+from wagtail_govnews.contrib.api.pagination import NewsPagination
 from wagtail_govnews.contrib.api.params import (
     MostReadParams,
-    NewsFilters,
     PageId,
-    apply_cursor,
-    apply_filters,
-    cursor_of,
-    page_limit,
+    locale_or_400,
     reject_unknown_params,
 )
 from wagtail_govnews.contrib.api.schemas import MostReadList, NewsDetail, NewsList, Problem
-from wagtail_govnews.contrib.api.serializers import LIST_DEFERRED, detail, news_queryset, summaries
+from wagtail_govnews.contrib.api.serializers import LIST_DEFERRED, detail, news_queryset
 from wagtail_govnews.models import NewsPage, NewsPageQuerySet, most_read, views_state
 from wagtail_govnews.qr import QRCodeError, cached_qr_png, cached_qr_svg
-from wagtail_govnews.response_cache import cached_value
 from wagtail_govnews.viewcount import count_view
 
 router = Router(tags=["news"])
@@ -39,50 +34,12 @@ LIST_PARAMS = set(NewsFilters.model_fields)
 
 @router.get("/", response={200: NewsList, **ERRORS}, url_name="news_list")
 @decorate_view(http_cached())
-def list_news(request: HttpRequest, filters: Query[NewsFilters]) -> dict:
+@paginate(NewsPagination, pass_parameter="filters")
+def list_news(request: HttpRequest, **kwargs: Any) -> NewsPageQuerySet:
     """Published articles, newest first, filtered and paged."""
     reject_unknown_params(request, LIST_PARAMS)
-    limit = page_limit(filters)
-    news = apply_filters(news_queryset().defer(*LIST_DEFERRED), filters)
-    if filters.search:
-        news = news.matching(filters.search)
-    count = cached_count(request, news, filters)
-    if filters.before:
-        news = apply_cursor(news, filters.before)
-    # One item more than shown tells whether there is a next page, whatever the paging.
-    items = list(news.newest_first()[filters.offset : filters.offset + limit + 1])
-    has_next, items = len(items) > limit, items[:limit]
-    next_cursor = cursor_of(items[-1]) if has_next else None
-    if filters.before:
-        next_link = _page_link(request, limit, before=next_cursor) if has_next else None
-        previous_link = None  # keyset pages only go forward
-    else:
-        next_link = _page_link(request, limit, offset=filters.offset + limit) if has_next else None
-        previous_link = (
-            _page_link(request, limit, offset=max(filters.offset - limit, 0))
-            if filters.offset
-            else None
-        )
-    return {
-        "count": count,
-        "limit": limit,
-        "offset": filters.offset,
-        "next": next_link,
-        "previous": previous_link,
-        "next_cursor": next_cursor,
-        "items": summaries(request, items),
-    }
-
-
-def cached_count(request: HttpRequest, news: NewsPageQuerySet, filters: NewsFilters) -> int:
-    """The number of articles matching ``filters``, counted once per content state.
-
-    Every page of a list shares the count, so at portal scale a full ``COUNT(*)`` runs once
-    after each change instead of on every request.
-    """
-    paging = {"limit", "offset", "before"}
-    criteria = filters.model_dump(exclude=paging)
-    return cached_value(request, "count", repr(sorted(criteria.items())), news.count)
+    filters: NewsFilters = kwargs["filters"]  # the paginator's input (it has the paging too)
+    return filters.filter(news_queryset().defer(*LIST_DEFERRED))
 
 
 @router.get("/find/", response={200: NewsDetail, **ERRORS}, url_name="news_find")
@@ -90,8 +47,7 @@ def cached_count(request: HttpRequest, news: NewsPageQuerySet, filters: NewsFilt
 def find_news(request: HttpRequest, path: str) -> dict:
     """The article at a public path such as ``/vi/tin-tuc/slug/`` (or a full URL)."""
     reject_unknown_params(request, {"path"})
-    page = _page_at(request, path)
-    return detail(request, page)
+    return detail(request, page_at(request, path))
 
 
 @router.get("/most-read/", response={200: MostReadList, **ERRORS}, url_name="news_most_read")
@@ -99,17 +55,9 @@ def find_news(request: HttpRequest, path: str) -> dict:
 def most_read_news(request: HttpRequest, params: Query[MostReadParams]) -> dict:
     """Published articles most read over the last ``days`` days (robots excluded)."""
     reject_unknown_params(request, set(MostReadParams.model_fields))
-    locale = None
-    if params.locale:
-        locale = Locale.objects.filter(language_code=params.locale).first()
-        if locale is None:
-            raise APIError(400, _("Unknown locale: %(locale)s.") % {"locale": params.locale})
+    locale = locale_or_400(params.locale) if params.locale else None
     days = params.days or govnews_settings.MOST_READ_DAYS
-    pages = most_read(locale, days, params.limit, queryset=news_queryset())
-    items = summaries(request, pages)
-    for item, page in zip(items, pages, strict=True):
-        item["views"] = page.recent_views
-    return {"days": days, "items": items}
+    return {"days": days, "items": most_read(locale, days, params.limit, queryset=news_queryset())}
 
 
 @router.get("/{page_id}/", response={200: NewsDetail, **ERRORS}, url_name="news_detail")
@@ -144,7 +92,7 @@ def _qr_view(fmt: str):
                 return HttpResponse(cached_qr_svg(url, title=title), content_type="image/svg+xml")
             return HttpResponse(cached_qr_png(url), content_type="image/png")
         except QRCodeError as error:
-            raise APIError(422, str(error)) from error
+            raise HttpError(422, str(error)) from error
 
     view.__name__ = f"news_qr_{fmt}"
     view.__doc__ = f"QR code ({fmt.upper()}) of the article's absolute public URL."
@@ -170,51 +118,5 @@ for _fmt in ("svg", "png"):
 def _published(page_id: int) -> NewsPage:
     page = news_queryset().filter(pk=page_id).first()
     if page is None:
-        raise APIError(404, _("No published article with id %(id)d.") % {"id": page_id})
+        raise HttpError(404, _("No published article with id %(id)d.") % {"id": page_id})
     return page
-
-
-def _page_at(request: HttpRequest, path: str) -> NewsPage:
-    """Resolve a public path, with or without a language prefix, to a published article."""
-    not_found = APIError(404, _("No published article at %(path)s.") % {"path": path})
-    try:
-        url_path = urlsplit(path).path or "/"
-    except ValueError as error:  # e.g. an unclosed IPv6 host: "http://["
-        raise not_found from error
-    if "\x00" in url_path:
-        raise not_found
-    if not url_path.startswith("/"):
-        url_path = "/" + url_path
-    if not url_path.endswith("/"):
-        url_path += "/"
-    language = translation.get_language_from_path(url_path)
-    if language:
-        url_path = url_path[len(language) + 1 :]
-    site = Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        raise APIError(404, _("No site is configured."))
-    root = site.root_page
-    if language:
-        locale = Locale.objects.filter(language_code=language).first()
-        root = root.get_translation_or_none(locale) if locale else None
-    page = (
-        news_queryset().filter(url_path=root.url_path + url_path.lstrip("/")).first()
-        if root
-        else None
-    )
-    if page is None:
-        raise not_found
-    return page
-
-
-def _page_link(
-    request: HttpRequest, limit: int, *, offset: int | None = None, before: str | None = None
-) -> str:
-    query = request.GET.copy()
-    query["limit"] = str(limit)
-    if before is not None:
-        query["before"] = before
-        query.pop("offset", None)
-    else:
-        query["offset"] = str(offset)
-    return request.build_absolute_uri("?" + urlencode(sorted(query.items())))

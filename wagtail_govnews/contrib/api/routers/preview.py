@@ -6,10 +6,10 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Router
 from ninja.decorators import decorate_view
+from ninja.errors import HttpError
 from wagtail.models import Page
 
 from wagtail_govnews.contrib.api.caching import private_no_store
-from wagtail_govnews.contrib.api.errors import APIError
 from wagtail_govnews.contrib.api.params import reject_unknown_params
 from wagtail_govnews.contrib.api.preview import page_for_token
 from wagtail_govnews.contrib.api.schemas import NewsDetail, Problem
@@ -37,5 +37,5 @@ def preview_news(request: HttpRequest, token: str | None = None) -> dict:
     try:
         section = page.get_parent()
     except Page.DoesNotExist as error:  # the tree changed under the stored draft
-        raise APIError(404, _("This preview is no longer available.")) from error
+        raise HttpError(404, _("This preview is no longer available.")) from error
     return detail(request, page, Section(section.pk, section.title))
