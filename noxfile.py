@@ -25,12 +25,14 @@ MARKERS = os.environ.get("GOVNEWS_MATRIX_MARKERS", "not browser")
 POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/govnews_matrix"
 MARIADB_URL = "mysql://root@127.0.0.1:3306/govnews_matrix"
 
+LOWER_BOUND = re.compile(r"^([A-Za-z0-9_.\-]+)(\[[^\]]*\])?\s*>=\s*([0-9][^,;\s]*)")
+
 nox.options.sessions = ["oldest", "middle", "newest"]
 nox.options.error_on_missing_interpreters = True
 
 
 def _add_pyenv_interpreters() -> None:
-    """Put pyenv's Python 3.11–3.13 on ``PATH`` so that nox finds ``python3.1x``."""
+    """Put pyenv's Python 3.11 to 3.13 on ``PATH`` so that nox finds ``python3.1x``."""
     versions = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv")) / "versions"
     found = sorted(versions.glob("3.1[1-3].*/bin")) if versions.is_dir() else []
     os.environ["PATH"] = os.pathsep.join([*map(str, found), os.environ["PATH"]])
@@ -41,7 +43,7 @@ def lowest_pins() -> list[str]:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     pins = []
     for requirement in project["dependencies"]:
-        match = re.match(r"^([A-Za-z0-9_.\-\[\]]+?)(\[[^\]]*\])?\s*>=\s*([0-9][^,;\s]*)", requirement)
+        match = LOWER_BOUND.match(requirement)
         if match:
             pins.append(f"{match[1]}=={match[3]}")
     return pins

@@ -21,6 +21,7 @@ from wagtail_govnews.contrib.pdf.render import find_fonts, render_pdf
 DATELINE = datetime(2022, 12, 29, 10, 5, tzinfo=UTC)  # 17:05 in Asia/Ho_Chi_Minh
 HEADLINE = "Đại hội Đảng bộ quận Hồng Bàng lần thứ XXV: “Đoàn kết, đổi mới”"
 
+
 @pytest.fixture
 def pdf_article(news_index, social_accounts):
     """An article with every part a PDF shows."""
