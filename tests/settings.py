@@ -112,7 +112,7 @@ if os.environ.get("DATABASE_URL"):
     if DATABASES["default"]["ENGINE"] == "django.db.backends.mysql":  # MySQL or MariaDB
         # Vietnamese needs the full UTF-8 character set, in the test database too.
         DATABASES["default"]["OPTIONS"] = {"charset": "utf8mb4"}
-        DATABASES["default"]["TEST"] = {"CHARSET": "utf8mb4", "COLLATION": "utf8mb4_unicode_ci"}
+        DATABASES["default"]["TEST"] = {"CHARSET": "utf8mb4"}
 else:
     DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
