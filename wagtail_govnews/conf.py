@@ -55,6 +55,11 @@ DEFAULTS: dict[str, Any] = {
     "DATELINE_MAX_FUTURE_DAYS": 366,  # the admin refuses datelines further ahead than this
     "VIEW_COUNTING": True,  # count article views (in the cache; flush_news_views stores them)
     "VIEW_COUNT_CACHE_ALIAS": "default",  # Django cache holding the not yet stored counts
+    "VIEW_DEDUPE_WINDOW": 60 * 60,  # seconds: at most one counted view per client and article
+    "VIEW_RATE_LIMIT": 30,  # countable requests per client and minute; more count nothing
+    "VIEW_TOKEN_MAX_AGE": 60 * 60,  # seconds a view beacon's token stays valid
+    "VIEW_BEACON_ORIGINS": None,  # origins whose pages may send beacons; None: see the docs
+    "PROXY_COUNT": 0,  # trusted reverse proxies appending to X-Forwarded-For (nginx: 1)
     "MOST_READ_DAYS": 7,  # "most read" ranks the views of this many last days
     "MOST_READ_COUNT": 5,  # articles in a "most read" list
 }

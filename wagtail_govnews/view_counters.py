@@ -7,6 +7,7 @@ takes the counts (:func:`take_counts`) and stores them in the database
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable
 from datetime import date, timedelta
 
@@ -42,6 +43,31 @@ def add_view(page_id: int) -> bool:
         except ValueError:  # evicted meanwhile: count the next view instead
             return False
     return True
+
+
+def first_view(page_id: int, client: str) -> bool:
+    """Whether ``client`` has not had a view of ``page_id`` counted within the window
+    (``VIEW_DEDUPE_WINDOW`` seconds); notes this one. Atomic (``cache.add``)."""
+    key = f"govnews:views:seen:{page_id}:{client}"
+    return _cache().add(key, 1, govnews_settings.VIEW_DEDUPE_WINDOW)
+
+
+def within_rate_limit(client: str) -> bool:
+    """Note one countable request of ``client``; False once it made more than
+    ``VIEW_RATE_LIMIT`` of them in the current minute."""
+    cache, key = _cache(), f"govnews:views:rate:{client}:{int(time.time() // 60)}"
+    limit = govnews_settings.VIEW_RATE_LIMIT
+    try:
+        return cache.incr(key) <= limit
+    except ValueError:  # the client's first this minute (or a parallel request's)
+        return cache.add(key, 1, 120) or _incr_or_zero(cache, key) <= limit
+
+
+def _incr_or_zero(cache: BaseCache, key: str) -> int:
+    try:
+        return cache.incr(key)
+    except ValueError:
+        return 0
 
 
 def take_counts(page_ids: Iterable[int], days: int = FLUSH_DAYS) -> dict[tuple[int, date], int]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import P, Path, Schema
+from ninja import P, Path, Query, Schema
 from ninja.errors import HttpError
 from pydantic import Field, field_validator
 from wagtail.models import Locale
@@ -13,6 +13,14 @@ from wagtail.models import Locale
 MAX_INT = 2**31 - 1
 
 PageId = Path[int, P(ge=1, le=MAX_INT, description="Id of a published article.")]
+ViewTokenParam = Query[
+    str,
+    P(
+        min_length=1,
+        max_length=64,
+        description="A view token of the article: the detail's view_token, or GET this URL.",
+    ),
+]
 
 
 def refuse_nul(value: str | None) -> str | None:

@@ -251,6 +251,15 @@ class NewsDetail(NewsSummary):
     qr: QRCode
     share: list[ShareLink]
     other_news: list[NewsTeaser]
+    view_token: str | None = Field(
+        description="Token for the view beacon (POST views/?token=), valid "
+        "VIEW_TOKEN_MAX_AGE seconds (default 3600); null in previews."
+    )
+
+
+class ViewToken(Schema):
+    token: str = Field(description="Pass as ?token= to POST views/.")
+    max_age: int = Field(description="Seconds the token stays valid.")
 
 
 class SocialAccount(Schema):

@@ -18,6 +18,7 @@ from wagtail_govnews.dates import format_dateline, iso_datetime
 from wagtail_govnews.models import NewsPage, NewsPageQuerySet, NewsPageTag, localize_categories
 from wagtail_govnews.response_cache import note_expiry
 from wagtail_govnews.share import ShareURLError, share_links
+from wagtail_govnews.view_tokens import make_view_token
 
 #: Fields no list shows; the body is the largest column (a list reads it for 40 pages).
 LIST_DEFERRED = ("body",)
@@ -188,6 +189,7 @@ def detail(request: HttpRequest, page: NewsPage, section: Section | None = None)
             for link in share
         ],
         "other_news": [teaser(request, item) for item in other],
+        "view_token": make_view_token(page.pk) if page.live and page.pk else None,
     }
 
 

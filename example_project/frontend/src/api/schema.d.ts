@@ -131,14 +131,22 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * New View Token
+         * @description A fresh view token for the beacon, for pages built before it was needed (static
+         *     builds); server-rendered frontends use the detail's ``view_token``. Never cached.
+         */
+        get: operations["wagtail_govnews_api_routers_news_new_view_token"];
         put?: never;
         /**
          * Count News View
          * @description Count a reader's view of an article shown by a headless frontend (a page beacon).
          *
-         *     Counted like a page view (robots, prefetches and previews are not); answers 202 either
-         *     way, with no body, and is never cached.
+         *     Needs a view token of the article (``view_token`` of the detail, or ``GET`` this URL)
+         *     and a page of this site or of a listed frontend (``VIEW_BEACON_ORIGINS``): else 403.
+         *     Counted like a page view: robots, prefetches and previews are not, nor a client's
+         *     repeated views of one article; a client sending too many beacons gets 429. Answers 202
+         *     otherwise, with no body, and is never cached.
          */
         post: operations["wagtail_govnews_api_routers_news_count_news_view"];
         delete?: never;
@@ -464,6 +472,11 @@ export interface components {
              * @description Absolute public URL.
              */
             url: string;
+            /**
+             * View Token
+             * @description Token for the view beacon (POST views/?token=), valid VIEW_TOKEN_MAX_AGE seconds (default 3600); null in previews.
+             */
+            view_token: string | null;
         };
         /**
          * NewsFilters
@@ -847,6 +860,19 @@ export interface components {
             /** Url */
             url: string;
         };
+        /** ViewToken */
+        ViewToken: {
+            /**
+             * Max Age
+             * @description Seconds the token stays valid.
+             */
+            max_age: number;
+            /**
+             * Token
+             * @description Pass as ?token= to POST views/.
+             */
+            token: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -1141,9 +1167,53 @@ export interface operations {
             };
         };
     };
-    wagtail_govnews_api_routers_news_count_news_view: {
+    wagtail_govnews_api_routers_news_new_view_token: {
         parameters: {
             query?: never;
+            header?: never;
+            path: {
+                /** @description Id of a published article. */
+                page_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ViewToken"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    wagtail_govnews_api_routers_news_count_news_view: {
+        parameters: {
+            query: {
+                /** @description A view token of the article: the detail's view_token, or GET this URL. */
+                token: string;
+            };
             header?: never;
             path: {
                 /** @description Id of a published article. */
@@ -1169,8 +1239,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

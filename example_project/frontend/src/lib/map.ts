@@ -118,7 +118,8 @@ export function safeUrl(url: string | null | undefined, allowMailto = false): st
   return null;
 }
 
-/** Where an article page reports a reader's view ("most read"), with navigator.sendBeacon. */
+/** Where an article page gets a view token (GET) and reports a reader's view with it
+ * ("most read"; POST ?token=, with navigator.sendBeacon). */
 export function viewBeaconUrl(config: FrontendConfig, id: number): string {
   return `${config.apiUrl}/api/govnews/news/${id}/views/`;
 }

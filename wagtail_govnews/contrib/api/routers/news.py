@@ -4,6 +4,7 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from ninja import Query, Router
 from ninja.decorators import decorate_view
 from ninja.errors import HttpError
@@ -18,14 +19,22 @@ from wagtail_govnews.contrib.api.pagination import NewsPagination
 from wagtail_govnews.contrib.api.params import (
     MostReadParams,
     PageId,
+    ViewTokenParam,
     locale_or_400,
     reject_unknown_params,
 )
-from wagtail_govnews.contrib.api.schemas import MostReadList, NewsDetail, NewsList, Problem
+from wagtail_govnews.contrib.api.schemas import (
+    MostReadList,
+    NewsDetail,
+    NewsList,
+    Problem,
+    ViewToken,
+)
 from wagtail_govnews.contrib.api.serializers import LIST_DEFERRED, detail, news_queryset
 from wagtail_govnews.models import NewsPage, NewsPageQuerySet, most_read, views_state
 from wagtail_govnews.qr import QRCodeError, cached_qr_png, cached_qr_svg
-from wagtail_govnews.viewcount import count_view
+from wagtail_govnews.view_tokens import check_view_token, make_view_token
+from wagtail_govnews.viewcount import ViewOutcome, count_view, is_allowed_beacon_origin
 
 router = Router(tags=["news"])
 ERRORS = {400: Problem, 404: Problem}
@@ -68,15 +77,38 @@ def get_news(request: HttpRequest, page_id: PageId) -> dict:
     return detail(request, _published(page_id))
 
 
-@router.post("/{page_id}/views/", response={202: None, **ERRORS}, url_name="news_views")
-def count_news_view(request: HttpRequest, page_id: PageId) -> Status[None]:
+@router.get("/{page_id}/views/", response={200: ViewToken, **ERRORS}, url_name="news_views")
+@decorate_view(never_cache)
+def new_view_token(request: HttpRequest, page_id: PageId) -> dict:
+    """A fresh view token for the beacon, for pages built before it was needed (static
+    builds); server-rendered frontends use the detail's ``view_token``. Never cached."""
+    reject_unknown_params(request, set())
+    page = _published(page_id)
+    return {"token": make_view_token(page.pk), "max_age": govnews_settings.VIEW_TOKEN_MAX_AGE}
+
+
+@router.post(
+    "/{page_id}/views/",
+    response={202: None, **ERRORS, 403: Problem, 429: Problem},
+    url_name="news_views_beacon",
+)
+def count_news_view(request: HttpRequest, page_id: PageId, token: ViewTokenParam) -> Status[None]:
     """Count a reader's view of an article shown by a headless frontend (a page beacon).
 
-    Counted like a page view (robots, prefetches and previews are not); answers 202 either
-    way, with no body, and is never cached.
+    Needs a view token of the article (``view_token`` of the detail, or ``GET`` this URL)
+    and a page of this site or of a listed frontend (``VIEW_BEACON_ORIGINS``): else 403.
+    Counted like a page view: robots, prefetches and previews are not, nor a client's
+    repeated views of one article; a client sending too many beacons gets 429. Answers 202
+    otherwise, with no body, and is never cached.
     """
-    reject_unknown_params(request, set())
-    count_view(request, _published(page_id).pk, method="POST")
+    reject_unknown_params(request, {"token"})
+    page = _published(page_id)
+    if not check_view_token(page.pk, token):
+        raise HttpError(403, _("The view token is invalid or expired; fetch a new one."))
+    if not is_allowed_beacon_origin(request):
+        raise HttpError(403, _("Views are counted only from this site's own pages."))
+    if count_view(request, page.pk, method="POST") is ViewOutcome.RATE_LIMITED:
+        raise HttpError(429, _("Too many views from this client; try again in a minute."))
     return Status(202, None)
 
 

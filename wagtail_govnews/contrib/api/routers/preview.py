@@ -38,4 +38,4 @@ def preview_news(request: HttpRequest, token: str | None = None) -> dict:
         section = page.get_parent()
     except Page.DoesNotExist as error:  # the tree changed under the stored draft
         raise HttpError(404, _("This preview is no longer available.")) from error
-    return detail(request, page, Section(section.pk, section.title))
+    return detail(request, page, Section(section.pk, section.title)) | {"view_token": None}
