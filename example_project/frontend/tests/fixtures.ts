@@ -130,6 +130,7 @@ export function detail(overrides: Partial<NewsDetail> = {}): NewsDetail {
         hero_image: null,
       },
     ],
+    view_token: "5a1b2c3.0123456789abcdef0123456789abcdef",
     ...overrides,
   };
 }
