@@ -33,7 +33,7 @@ def package_messages() -> list:
     """What the package's registered checks (those ``manage.py check`` runs) report."""
     checks = [c for c in registry.get_checks() if c.__module__.startswith("wagtail_govnews.")]
     assert {c.__module__ for c in checks} == {CORE_CHECKS, PDF_CHECKS}
-    assert len(checks) == 7
+    assert len(checks) == 8
     return [message for check in checks for message in check(app_configs=None)]
 
 
@@ -133,6 +133,18 @@ def test_view_counting_in_a_per_process_cache_outside_debug():
     assert ids(DEBUG=False, CACHES={"default": LOCAL_CACHE}, WAGTAIL_GOVNEWS=elsewhere) == [
         "wagtail_govnews.W001"
     ]
+
+
+def test_view_tokens_that_expire_while_their_detail_is_cached():
+    assert ids(WAGTAIL_GOVNEWS={"RESPONSE_CACHE_TIMEOUT": 1800}) == ["wagtail_govnews.W004"]
+    longer = {"RESPONSE_CACHE_TIMEOUT": 1800, "VIEW_TOKEN_MAX_AGE": 4 * 3600}
+    assert ids(WAGTAIL_GOVNEWS=longer) == []
+
+
+@pytest.mark.parametrize("origins", ["https://a.example", [1], {"https://a.example"}])
+def test_beacon_origins_are_a_list_of_texts(origins):
+    assert ids(WAGTAIL_GOVNEWS={"VIEW_BEACON_ORIGINS": origins}) == ["wagtail_govnews.E002"]
+    assert ids(WAGTAIL_GOVNEWS={"VIEW_BEACON_ORIGINS": ["https://a.example"]}) == []
 
 
 def with_base_template(tmp_path, **templates: str) -> dict:

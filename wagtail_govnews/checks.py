@@ -92,6 +92,11 @@ def _type_problem(key: str, value: Any) -> str:
     default = DEFAULTS[key]
     if key == "QR_ERROR_CORRECTION" and value not in QR_LEVELS:
         return f"must be one of {', '.join(QR_LEVELS)}, not {value!r}"
+    if key == "VIEW_BEACON_ORIGINS":
+        ok = value is None or (
+            isinstance(value, list | tuple) and all(isinstance(item, str) for item in value)
+        )
+        return "" if ok else 'must be None or a list like ["https://news.example.gov.vn"]'
     if key in OPTIONAL_TEXT_KEYS:
         return "" if value is None or isinstance(value, str) else "must be a text or None"
     if isinstance(default, bool):
@@ -188,6 +193,27 @@ def check_view_count_cache(app_configs: Any = None, **kwargs: Any) -> list[Warni
                 hint="Point VIEW_COUNT_CACHE_ALIAS at a shared cache (Redis, Memcached, "
                 "database), or set VIEW_COUNTING to False.",
                 id="wagtail_govnews.W001",
+            )
+        ]
+    return []
+
+
+@register(Tags.security)
+def check_view_token_age(app_configs: Any = None, **kwargs: Any) -> list[Warning]:
+    """A cached API detail hands out its view token for as long as it is cached."""
+    user = getattr(settings, SETTINGS_NAME, {}) or {}
+    if not isinstance(user, dict):
+        return []
+    max_age = user.get("VIEW_TOKEN_MAX_AGE", DEFAULTS["VIEW_TOKEN_MAX_AGE"])
+    cached = user.get("RESPONSE_CACHE_TIMEOUT", DEFAULTS["RESPONSE_CACHE_TIMEOUT"])
+    if isinstance(max_age, int) and isinstance(cached, int) and max_age <= 2 * cached:
+        return [
+            Warning(
+                f"VIEW_TOKEN_MAX_AGE ({max_age} s) is not above twice RESPONSE_CACHE_TIMEOUT "
+                f"({cached} s): cached article details hand out view tokens that expire before "
+                "readers' beacons use them, and their views are not counted.",
+                hint="Raise VIEW_TOKEN_MAX_AGE (default 3600) or lower RESPONSE_CACHE_TIMEOUT.",
+                id="wagtail_govnews.W004",
             )
         ]
     return []
