@@ -148,8 +148,17 @@ def wait_until_up(port: int, process: subprocess.Popen, seconds: float = 60) -> 
     raise RuntimeError("gunicorn did not answer in time")
 
 
-def start_site(stack: ExitStack, args: argparse.Namespace) -> tuple[int, dict, subprocess.Popen]:
-    """Database, cache, demo content and gunicorn; return the port, environment and server."""
+def start_site(
+    stack: ExitStack,
+    args: argparse.Namespace,
+    database_url: str | None = None,
+    redis_url: str | None = None,
+) -> tuple[int, dict, subprocess.Popen]:
+    """Database, cache, demo content and gunicorn; return the port, environment and server.
+
+    ``database_url`` and ``redis_url`` name servers of the caller's; by default a new
+    database on the local PostgreSQL and an empty database of the local Redis are used.
+    """
     workdir = Path(tempfile.mkdtemp(prefix="govnews-load-"))
     stack.callback(shutil.rmtree, workdir, ignore_errors=True)
     port = args.port or free_port()
@@ -159,12 +168,13 @@ def start_site(stack: ExitStack, args: argparse.Namespace) -> tuple[int, dict, s
         "DJANGO_DEBUG": "0",
         "DJANGO_ALLOWED_HOSTS": f"{HOST},localhost",
         "DJANGO_MEDIA_ROOT": str(workdir / "media"),
-        "DATABASE_URL": create_database(stack, args.database_name),
+        "DATABASE_URL": database_url or create_database(stack, args.database_name),
         "WAGTAILADMIN_BASE_URL": f"http://{HOST}:{port}",
         "LOAD_WORKDIR": str(workdir),
     }
     env.pop("REDIS_URL", None)
-    redis_url = None if args.no_redis else redis_cache(stack, args.redis_db)
+    if redis_url is None and not args.no_redis:
+        redis_url = redis_cache(stack, args.redis_db)
     if redis_url:
         env["REDIS_URL"] = redis_url
     step(f"cache: {redis_url or 'local memory (one per worker)'}")

@@ -72,6 +72,8 @@ if WAGTAIL_API_V3:
 MIDDLEWARE = [
     # Before CommonMiddleware, so CORS headers are added to its redirects and to preflights.
     "corsheaders.middleware.CorsMiddleware",
+    # A 503 with Retry-After (not a 500) while the database cannot be reached.
+    "wagtail_govnews.unavailable.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "wagtail_govnews.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -110,7 +112,9 @@ def _database_from_env() -> dict:
     if url:
         import dj_database_url
 
-        return dj_database_url.parse(url, conn_max_age=60)
+        # Persistent connections, checked before each request: after a database restart the
+        # workers reconnect by themselves.
+        return dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
     return {"ENGINE": "django.db.backends.sqlite3", "NAME": BASE_DIR / "db.sqlite3"}
 
 
@@ -151,9 +155,12 @@ CACHES = {
     }
 }
 if os.environ.get("REDIS_URL"):
+    # While Redis is down the site answers from the database instead of failing; caching
+    # resumes by itself when Redis is back (docs/how-to/deploying.md).
     CACHES["default"] = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "wagtail_govnews.redis_cache.FailSoftRedisCache",
         "LOCATION": os.environ["REDIS_URL"],
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1, "RETRY_AFTER": 5},
     }
 
 WAGTAIL_SITE_NAME = "Cổng thông tin điện tử Thành phố (demo)"

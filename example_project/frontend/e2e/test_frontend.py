@@ -90,6 +90,7 @@ def test_article_page_end_to_end(page, site, frontend, news):
         lambda d: d["original_url"] and d["translations"] and "image" in block_types(d),
     )
     beacon = f"/api/govnews/news/{article['id']}/views/"
+
     def is_beacon(request) -> bool:
         return request.method == "POST" and request.url.startswith(site.url + beacon + "?token=")
 
