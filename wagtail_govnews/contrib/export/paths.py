@@ -2,7 +2,7 @@
 
 Every name an export reads, writes or deletes passes :func:`check_name` first: the names of
 the previous ``manifest.json`` before anything else happens, the rendered ones as they are
-staged. Symbolic links are the business of :mod:`.localfs`, which never follows one.
+recorded. Symbolic links are the business of :mod:`.localfs`, which never follows one.
 """
 
 from __future__ import annotations
@@ -13,22 +13,30 @@ from wagtail_govnews.contrib.export.errors import UnsafePath
 from wagtail_govnews.contrib.export.manifest import NAME
 
 NAMESPACE = ".govnews-export"
-"""The export's own folder in a local target: its lock and each run's staging and backups."""
+"""The export's own folder in a target: its lock and what each run keeps aside."""
 
 
-def check_name(name: object) -> str:
-    """``name`` if it is a safe relative file name in a target; raises :class:`UnsafePath`."""
+def _problem(name: object) -> str | None:
+    """What makes ``name`` unsafe, or ``None``."""
     if not isinstance(name, str) or not name:
-        raise UnsafePath(f"{name!r} is not a file name")
+        return "not a file name"
     if "\x00" in name or "\\" in name:
-        raise UnsafePath(f"{name!r} contains a NUL byte or a backslash")
+        return "a name with a NUL byte or a backslash"
     if name.startswith("/"):
-        raise UnsafePath(f"{name!r} is an absolute path")
+        return "an absolute path"
     parts = name.split("/")
     if any(part in ("", ".", "..") for part in parts):
-        raise UnsafePath(f"{name!r} is not a plain relative path (empty part, '.' or '..')")
+        return "not a plain relative path (an empty part, '.' or '..')"
     if parts[0] in (NAME, NAMESPACE):
-        raise UnsafePath(f"{name!r} is a name the export keeps for itself")
+        return "a name the export keeps for itself"
+    return None
+
+
+def check_name(name: str) -> str:
+    """``name`` if it is a safe relative file name in a target; raises :class:`UnsafePath`."""
+    problem = _problem(name)
+    if problem:
+        raise UnsafePath(f"{name!r} is {problem}")
     return name
 
 
@@ -36,10 +44,9 @@ def check_manifest_names(names: Iterable[object]) -> None:
     """Check every file name a previous manifest lists; raises :class:`UnsafePath` naming the
     first bad entry."""
     for name in names:
-        try:
-            check_name(name)
-        except UnsafePath as error:
+        problem = _problem(name)
+        if problem:
             raise UnsafePath(
-                f"{NAME} of the target lists {name!r}, which the export will not use: {error}. "
-                f"Nothing was changed; remove the entry (or the file) by hand."
-            ) from error
+                f"{NAME} lists {name!r}, which is {problem}: the export uses no such name. "
+                "Nothing was changed; remove the entry by hand."
+            )
