@@ -10,7 +10,7 @@ writes again whatever differs from the manifest, which still describes the previ
 
 The lock is a file on this machine per storage (backend and options): exports from this
 machine into one bucket wait for each other; exports from several machines are not
-serialised.
+serialised. An ``InMemoryStorage`` is locked within the process.
 """
 
 from __future__ import annotations
@@ -18,17 +18,17 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 import shutil
 import tempfile
-from contextlib import ExitStack
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from types import TracebackType
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import InMemoryStorage, Storage
 
-from wagtail_govnews.contrib.export.errors import ExportRefused, UnsafePath
+from wagtail_govnews.contrib.export.errors import ExportLocked, ExportRefused, UnsafePath
 from wagtail_govnews.contrib.export.localfs import LocalTree
 from wagtail_govnews.contrib.export.lock import hold_lock
 from wagtail_govnews.contrib.export.manifest import NAME, Manifest, content_hash
@@ -40,6 +40,9 @@ logger = logging.getLogger(__name__)
 JOURNAL = f"{NAMESPACE}/journal.json"
 
 
+_in_memory: set[int] = set()  # InMemoryStorage objects this process is exporting to
+
+
 def lock_path(storage: Storage) -> Path:
     """The lock file on this machine for exports into ``storage``."""
     try:
@@ -47,10 +50,25 @@ def lock_path(storage: Storage) -> Path:
     except AttributeError:
         path, args, kwargs = f"{type(storage).__module__}.{type(storage).__qualname__}", (), {}
     identity = repr((path, args, sorted(kwargs.items())))
-    if isinstance(storage, InMemoryStorage):  # its files live in this one object
-        identity += f"@{os.getpid()}:{id(storage)}"
     digest = hashlib.sha256(identity.encode()).hexdigest()[:20]
     return Path(tempfile.gettempdir()) / f"govnews-export-{digest}.lock"
+
+
+@contextmanager
+def storage_lock(storage: Storage, wait: float = 0.0) -> Iterator[None]:
+    """Hold the lock of exports into ``storage`` (an ``InMemoryStorage`` lives in this
+    process only: it needs no file)."""
+    if not isinstance(storage, InMemoryStorage):
+        with hold_lock(lock_path(storage), wait):
+            yield
+        return
+    if id(storage) in _in_memory:
+        raise ExportLocked("Another export into this storage is running.")
+    _in_memory.add(id(storage))
+    try:
+        yield
+    finally:
+        _in_memory.discard(id(storage))
 
 
 class StorageTarget(ExportTarget):
@@ -66,7 +84,7 @@ class StorageTarget(ExportTarget):
 
     def __enter__(self) -> StorageTarget:
         with ExitStack() as stack:
-            stack.enter_context(hold_lock(lock_path(self.storage), self.wait))
+            stack.enter_context(storage_lock(self.storage, self.wait))
             folder = Path(tempfile.mkdtemp(prefix="govnews-export-"))
             stack.callback(shutil.rmtree, folder, True)
             (folder / "staging").mkdir()
