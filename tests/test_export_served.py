@@ -22,6 +22,7 @@ from home.demo import content
 from home.demo.builder import load_demo_content
 from tests.factories import make_news
 from tests.qr_decode import decode
+from wagtail_govnews.contrib.export.paths import NAMESPACE
 from wagtail_govnews.models import NewsPage
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]  # the whole demo, exported and served
@@ -77,11 +78,13 @@ def served(tmp_path: Path, port: int) -> Iterator[tuple[str, Path]]:
 
 
 def manifest_paths(folder: Path) -> set[str]:
-    """Every file of the export but the manifest, as manifest paths."""
+    """Every file of the export but the manifest and the export's own folder (its lock)."""
     return {
         str(path.relative_to(folder))
         for path in folder.rglob("*")
-        if path.is_file() and path.name != "manifest.json"
+        if path.is_file()
+        and path.name != "manifest.json"
+        and path.relative_to(folder).parts[0] != NAMESPACE
     }
 
 

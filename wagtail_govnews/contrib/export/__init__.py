@@ -7,16 +7,23 @@ See docs/how-to/static-export.md.
 
 from typing import Any
 
-__all__ = ["ExportError", "ExportRefused", "ExportResult", "export_site"]
+__all__ = [
+    "ExportError",
+    "ExportLocked",
+    "ExportRefused",
+    "ExportResult",
+    "UnsafePath",
+    "export_site",
+]
 
 
 def __getattr__(name: str) -> Any:
-    if name in ("ExportError", "ExportResult", "export_site"):
+    if name in ("ExportResult", "export_site"):
         from . import build
 
         return getattr(build, name)
-    if name == "ExportRefused":
-        from .storage import ExportRefused
+    if name in ("ExportError", "ExportLocked", "ExportRefused", "UnsafePath"):
+        from . import errors
 
-        return ExportRefused
+        return getattr(errors, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -28,9 +28,12 @@ from wagtail_govnews.contrib.export.assets import (
     references,
 )
 from wagtail_govnews.contrib.export.changes import changed_since, current_state
+from wagtail_govnews.contrib.export.errors import ExportError, UnsafePath
 from wagtail_govnews.contrib.export.manifest import Manifest
+from wagtail_govnews.contrib.export.paths import check_name
 from wagtail_govnews.contrib.export.render import Renderer, RenderError, rewrite_links
-from wagtail_govnews.contrib.export.storage import ExportStorage
+from wagtail_govnews.contrib.export.staging import ExportTarget
+from wagtail_govnews.contrib.export.storage import open_target
 from wagtail_govnews.contrib.export.targets import (
     Target,
     article_targets,
@@ -40,10 +43,6 @@ from wagtail_govnews.contrib.export.targets import (
     shared_targets,
 )
 from wagtail_govnews.models import NewsPage
-
-
-class ExportError(Exception):
-    """The export cannot be completed; the previous export is left as it was."""
 
 
 @dataclass
@@ -61,7 +60,7 @@ class ExportResult:
 class _Run:
     """The state of one export run."""
 
-    def __init__(self, site: Site, previous: Manifest, target: ExportStorage, force: bool) -> None:
+    def __init__(self, site: Site, previous: Manifest, target: ExportTarget, force: bool) -> None:
         self.renderer = Renderer(site)
         self.previous = previous
         self.target = target
@@ -81,6 +80,10 @@ class _Run:
         asset: bool = False,
     ) -> None:
         """Record one file; stage it when its content changed."""
+        try:
+            check_name(path)
+        except UnsafePath as error:
+            raise ExportError(f"A rendered file has an unsafe name: {error}") from error
         entry, changed = self.previous.entry(path, body, content_type, self.now, page)
         if changed and path in self.previous.files and _is_feed(content_type):
             changed = not self._same_feed(path, body)
@@ -101,8 +104,7 @@ class _Run:
         """Whether a feed differs from its exported version only in its build date (an
         empty feed is dated "now" on every request)."""
         try:
-            with self.target.storage.open(path, "rb") as file:
-                old = file.read()
+            old = self.target.read(path)
         except OSError:
             return False
         return _without_build_date(old) == _without_build_date(body)
@@ -146,6 +148,11 @@ class _Run:
         """Copy the referenced media and static files into the export."""
         for url_path in sorted(self.assets):
             try:
+                check_name(file_path(url_path))
+            except UnsafePath as error:
+                self.result.skipped.append(f"{url_path} is not copied: {error}")
+                continue
+            try:
                 body = read_asset(url_path)
             except AssetError as error:
                 raise ExportError(str(error)) from error
@@ -180,41 +187,42 @@ def export_site(
     force: bool = False,
     changed_only: bool = False,
     progress: Callable[[str], None] | None = None,
+    wait: float = 0.0,
 ) -> ExportResult:
     """Export ``site`` (default: the default site) to ``storage``; see the module docstring.
 
     ``page_ids``: render only the files of these articles (removing those no longer
     published) and the shared lists and feeds. ``changed_only``: find those articles in the
     audit log since the previous export (everything when more than articles changed).
+    ``wait``: seconds to wait for another export into the same target to finish.
 
-    Raises :class:`~wagtail_govnews.contrib.export.storage.ExportRefused` for a target that is not
-    empty and not a previous export, and :class:`ExportError` when the export fails.
+    Raises :class:`~wagtail_govnews.contrib.export.errors.ExportRefused` for a target that is
+    not empty and not a previous export, that another export holds, or whose manifest or
+    files the export may not touch; :class:`ExportError` when the export fails. Either way
+    the previous export is left as it was.
     """
     started = time.perf_counter()
     site = site or Site.objects.filter(is_default_site=True).select_related("root_page").first()
     if site is None:
         raise ExportError("No Wagtail site to export: create one or mark one as the default.")
-    target = ExportStorage(storage)
-    previous = target.previous_manifest()
-    try:
-        run = _Run(site, previous, target, force)
-    except RenderError as error:
-        raise ExportError(str(error)) from error
-    state = current_state()
-    selected = None if page_ids is None else set(page_ids)
-    if selected is None and changed_only and previous.state:
-        selected = changed_since(previous.state)
-    # A run for given articles does not cover every change since the previous state.
-    run.manifest.state = previous.state if page_ids is not None and previous.state else state
-    try:
+    with open_target(storage, wait) as target:
+        previous = target.previous_manifest()
+        try:
+            run = _Run(site, previous, target, force)
+        except RenderError as error:
+            raise ExportError(str(error)) from error
+        state = current_state()
+        selected = None if page_ids is None else set(page_ids)
+        if selected is None and changed_only and previous.state:
+            selected = changed_since(previous.state)
+        # A run for given articles does not cover every change since the previous state.
+        run.manifest.state = previous.state if page_ids is not None and previous.state else state
         # Rendering activates each page's language: give the caller's back afterwards.
         with translation.override(translation.get_language()):
             _render_all(run, site, selected, progress)
         run.manifest.files = _kept(previous, selected) | run.manifest.files
         removed = sorted(set(previous.files) - set(run.manifest.files))
         target.commit(removed, run.manifest, previous)
-    finally:
-        target.discard()
     result = run.result
     result.removed = removed
     result.files = len(run.manifest.files)

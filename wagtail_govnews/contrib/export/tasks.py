@@ -25,6 +25,8 @@ from wagtail_govnews.models import NewsPage
 
 logger = logging.getLogger(__name__)
 
+LOCK_WAIT = 600  # seconds the task waits for a running export into the same target
+
 
 def export_storage() -> Storage:
     """The storage the background task exports to, from the settings."""
@@ -40,7 +42,7 @@ def export_storage() -> Storage:
 @task()
 def update_export(page_ids: list[int]) -> dict[str, int]:
     """Export these articles again (removing the unpublished ones), with the lists and feeds."""
-    result = export_site(export_storage(), page_ids=page_ids)
+    result = export_site(export_storage(), page_ids=page_ids, wait=LOCK_WAIT)
     logger.info(
         "Static export updated: %d written, %d removed", len(result.written), len(result.removed)
     )
