@@ -1,7 +1,8 @@
 """Fast builder of a benchmark database: thousands of realistic, published news articles.
 
 ``build_news(n)`` writes the articles with a handful of bulk INSERTs instead of ``add_child``
-one by one (which costs several queries and a tree lock per page). Tree paths are computed
+one by one (which costs several queries and a tree lock per page). The readers' search text
+(``search_folded``) is filled as ``save()`` fills it. Tree paths are computed
 the way django-treebeard does it, so ``Page.find_problems()`` stays clean and Wagtail can add
 more pages afterwards. Every article looks like a real one: hero image, two categories, two
 tags, three rich-text paragraphs, a captioned image and a four-photo gallery.
@@ -27,6 +28,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
 from wagtail_govnews.models import NewsCategory, NewsIndexPage, NewsPage, NewsPageTag, NewsTag
+from wagtail_govnews.search_text import folded_document
 from wagtail_govnews.slugs import ascii_slug
 
 T = TypeVar("T")
@@ -176,7 +178,7 @@ def _article(
     k = number + 1
     title = TITLES[number % len(TITLES)].format(k=k)
     slug = f"tin-{step}"
-    return NewsPage(
+    article = NewsPage(
         title=title,
         draft_title=title,
         slug=slug,
@@ -198,6 +200,8 @@ def _article(
         hero_image=pictures[number % len(pictures)],
         body=_body(number, pictures),
     )
+    article.search_folded = folded_document(article.searchable_texts())  # as save() would
+    return article
 
 
 def _body(number: int, pictures: Sequence[Model]) -> list[dict[str, Any]]:

@@ -156,7 +156,8 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.mysql":
     # InnoDB full-text indexes see rows only once committed, and each test runs in a
-    # transaction that is never committed: the tests search with the LIKE fallback there.
+    # transaction that is never committed: Wagtail's own (admin) search uses the LIKE
+    # fallback there. Readers' search does not use Wagtail's backend.
     WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] = "wagtail.search.backends.database.fallback"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 

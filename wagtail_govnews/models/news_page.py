@@ -34,6 +34,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from ..blocks import NewsBodyBlock, prefetch_stream_images
 from ..conf import govnews_settings
 from ..forms import NewsPageForm
+from ..search_text import folded_document
 from ..slugs import fold_diacritics
 from .headless_preview import HeadlessPreviewMixin
 from .mixins import AsciiSlugMixin
@@ -192,6 +193,10 @@ class NewsPage(AsciiSlugMixin, HeadlessPreviewMixin, RoutablePageMixin, Page):
         ]
     )
 
+    #: The published text's words without diacritics, for readers' searches
+    #: (:mod:`wagtail_govnews.search_text`); kept up to date by :meth:`save`.
+    search_folded = models.TextField(editable=False, blank=True, default="")
+
     search_fields = [
         *Page.search_fields,
         index.SearchField("lead"),
@@ -244,16 +249,24 @@ class NewsPage(AsciiSlugMixin, HeadlessPreviewMixin, RoutablePageMixin, Page):
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.date is None and self.live:
             self.date = self.first_published_at or timezone.now()
+        # Only a full save writes the page's own content (Wagtail saves a draft revision with
+        # ``update_fields`` that leave it out), so the search text is always the row's text.
+        if kwargs.get("update_fields") is None:
+            self.search_folded = folded_document(self.searchable_texts())
         super().save(*args, **kwargs)
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         prefetch_stream_images(self.body)  # one query for the images of every block type
         return super().get_context(request, *args, **kwargs)
 
+    def searchable_texts(self) -> list[str]:
+        """Title, lead, byline and the body's text: what readers' searches look at."""
+        body = self.body.stream_block.get_searchable_content(self.body)
+        return [self.title, self.lead, self.author, *body]
+
     def search_text(self) -> str:
         """Title, lead, byline and body without diacritics: "thi nghiem" finds "thí nghiệm"."""
-        body = self.body.stream_block.get_searchable_content(self.body)
-        return fold_diacritics(" ".join([self.title, self.lead, self.author, *body]))
+        return fold_diacritics(" ".join(self.searchable_texts()))
 
     def localized_categories(self) -> list[NewsCategory]:
         """The categories in this page's language (translations keep the source's categories)."""

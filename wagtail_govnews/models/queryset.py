@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
+from django.db import connections
 from django.db.models import Prefetch
 from wagtail.images import get_image_model
 from wagtail.models import PageManager, PageQuerySet
 
-from ..slugs import fold_diacritics
+from ..search_text import query_words, search_vector
 from .visibility import visible_to_public
 
 
@@ -19,19 +18,27 @@ class NewsPageQuerySet(PageQuerySet):
         """Articles anonymous readers may see (:func:`.visibility.visible_to_public`)."""
         return visible_to_public(self)
 
-    def matching(self, query: str, limit: int = 1000) -> NewsPageQuerySet:
-        """Articles matching ``query`` with or without diacritics, at most ``limit`` of them.
+    def matching(self, query: str) -> NewsPageQuerySet:
+        """Articles holding every word of ``query``, with or without diacritics.
 
-        Searches the folded ``search_text`` of live articles (search backends cannot apply
-        every ORM filter), then narrows this queryset to the hits. Only the words of ``query``
-        are searched: punctuation such as a lone ``"`` is query syntax to SQLite's FTS5 (an
-        error there) and NUL cannot be sent to PostgreSQL.
+        A filter like any other: every match is counted, in this queryset's order. Only the
+        words of ``query`` are searched (punctuation and NUL are dropped). On PostgreSQL the
+        words are found through the full-text index of ``search_folded``
+        (:mod:`wagtail_govnews.search_text`), elsewhere by a ``LIKE`` per word.
         """
-        folded = " ".join(re.findall(r"\w+", fold_diacritics(query)))
-        if not folded:
+        words = query_words(query)
+        if not words:
             return self
-        hits = self.model.objects.live().search(folded, order_by_relevance=False)[:limit]
-        return self.filter(pk__in=[page.pk for page in hits])
+        if connections[self.db].vendor == "postgresql":
+            from django.contrib.postgres.search import SearchQuery
+
+            return self.alias(search_document=search_vector()).filter(
+                search_document=SearchQuery(" ".join(words), config="simple")
+            )
+        matches = self
+        for word in words:
+            matches = matches.filter(search_folded__contains=f" {word} ")
+        return matches
 
     def newest_first(self) -> NewsPageQuerySet:
         """Order by dateline, newest first."""
