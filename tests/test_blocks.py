@@ -224,6 +224,34 @@ def test_video_with_a_known_embed_renders_the_player(client, news_index, no_netw
     assert no_network == []
 
 
+@pytest.mark.django_db
+def test_video_player_has_no_inline_style(client, news_index, no_network, settings):
+    """Wagtail's responsive wrapper (``style="padding-bottom: …"``) is left out: a strict
+    Content-Security-Policy refuses style attributes; govnews.css sizes the player."""
+    settings.WAGTAILEMBEDS_RESPONSIVE_HTML = True
+    url = "https://www.youtube.com/watch?v=y"
+    player = '<iframe width="480" height="270" src="https://www.youtube.com/embed/y"></iframe>'
+    Embed.objects.create(
+        url=url,
+        max_width=None,
+        hash=get_embed_hash(url),
+        html=player,
+        type="video",
+        width=480,
+        height=270,
+        thumbnail_url="",
+        cache_until=None,
+        provider_name="YouTube",
+    )
+    page = make_news(news_index, body=[block("video", {"video": url, "caption": ""})])
+    video = re.search(r'<figure class="govnews-video">.*?</figure>', page_html(client, page), re.S)[
+        0
+    ]
+    assert f'<div class="govnews-video__frame">{player}</div>' in video
+    assert "style=" not in video
+    assert no_network == []
+
+
 # Images and galleries
 
 

@@ -7,16 +7,21 @@ template by putting a file with the same path in your project's templates folder
 from __future__ import annotations
 
 from contextvars import ContextVar
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks import StreamValue
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
-from wagtail.embeds.blocks import EmbedBlock
+from wagtail.embeds.blocks import EmbedBlock, EmbedValue
+from wagtail.embeds.embeds import get_embed
+from wagtail.embeds.exceptions import EmbedException
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
+
+if TYPE_CHECKING:
+    from wagtail.embeds.models import Embed
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "superscript"]
 
@@ -163,6 +168,26 @@ class VideoBlock(blocks.StructBlock):
         icon = "media"
         label = _("Video")
         template = "wagtail_govnews/blocks/video.html"
+
+    def get_context(self, value: Any, parent_context: dict | None = None) -> dict[str, Any]:
+        """The block's context, with ``embed``: the provider's player, or None."""
+        context = super().get_context(value, parent_context=parent_context)
+        context["embed"] = _find_embed(value.get("video"))
+        return context
+
+
+def _find_embed(video: EmbedValue | None) -> Embed | None:
+    """The stored or fetched embed of ``video`` (None when the provider does not answer).
+
+    The template shows ``embed.html`` itself rather than Wagtail's ``embed_frontend.html``,
+    whose responsive wrapper has a ``style`` attribute that a strict CSP refuses.
+    """
+    if video is None:
+        return None
+    try:
+        return get_embed(video.url, video.max_width, video.max_height)
+    except EmbedException:
+        return None
 
 
 class DocumentBlock(blocks.StructBlock):

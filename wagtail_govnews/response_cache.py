@@ -203,6 +203,7 @@ def cached_response(
         and not response.streaming
         and not response.cookies
         and not _personal(request, response)
+        and not _holds_csp_nonce(request)
         and timeout > 0
     )
     if cacheable:
@@ -219,6 +220,16 @@ def _personal(request: HttpRequest, response: HttpResponse) -> bool:
         or (session is not None and session.modified)
         or "cookie" in response.get("Vary", "").lower()
     )
+
+
+def _holds_csp_nonce(request: HttpRequest) -> bool:
+    """Whether the response carries this request's Content-Security-Policy nonce (a site's
+    template used it): served again, the nonce would not match the next response's header.
+
+    django-csp keeps the nonce in ``request._csp_nonce`` once a template reads it; Django 6's
+    own middleware keeps a lazy nonce there, true once generated.
+    """
+    return bool(getattr(request, "_csp_nonce", None))
 
 
 def connect() -> None:

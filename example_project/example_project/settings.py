@@ -17,6 +17,7 @@ import os
 from pathlib import Path
 
 from corsheaders.defaults import default_headers as default_cors_headers
+from csp.constants import NONCE, NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -55,6 +56,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "ninja",
     "corsheaders",
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -82,6 +84,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy header (django-csp), see CONTENT_SECURITY_POLICY below.
+    "csp.middleware.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -214,3 +218,24 @@ CORS_ALLOWED_ORIGINS = [
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_ALLOW_HEADERS = [*default_cors_headers, "if-none-match", "if-modified-since"]
 CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified"]
+
+# Content-Security-Policy of the public site (django-csp): scripts, styles, images and
+# frames from this site only; no inline script or style, except a <script> carrying
+# nonce="{{ request.csp_nonce }}"; pages may be framed only by this site (the admin's
+# preview panel). YouTube players are allowed in video blocks: list other providers in
+# frame-src, and media or CDN hosts in img-src. Wagtail's admin uses inline scripts and styles,
+# so /admin/ is left out. See docs/how-to/deploying.md, "Content-Security-Policy".
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "frame-src": ["https://www.youtube.com"],
+        "frame-ancestors": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+    },
+}
