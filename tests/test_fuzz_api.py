@@ -1,8 +1,11 @@
 """Fuzz the headless API with schemathesis against its own OpenAPI document, in-process.
 
-Every operation gets a bounded, deterministic set of generated requests (valid and invalid),
-sent to the Django WSGI application without any network. No response may be a 5xx, and each
-must be documented: status code, content type and JSON body schema.
+Every operation gets a bounded, deterministic set of generated requests (valid and invalid,
+and undocumented methods), sent to the Django WSGI application without any network. Every
+check of Schemathesis runs on each response: no 5xx; status code, content type, headers and
+JSON body as documented; every request the document calls valid is accepted
+(positive-data acceptance) and every invalid one refused; an undocumented method is a 405
+with ``Allow``.
 """
 
 from __future__ import annotations
@@ -17,12 +20,6 @@ from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections, transaction
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
-from schemathesis.checks import (
-    content_type_conformance,
-    not_a_server_error,
-    response_schema_conformance,
-    status_code_conformance,
-)
 from wagtail.models import Locale, PageViewRestriction
 
 from tests.api_schema import api_get, openapi_document
@@ -31,15 +28,11 @@ from tests.factories import paragraph as paragraph_block
 
 pytestmark = pytest.mark.slow  # hundreds of generated requests
 
-#: Generated requests per operation: the news list has the most parameters, so the most cases.
-LIST_EXAMPLES = 150
-OTHER_EXAMPLES = 60
-CHECKS = [
-    not_a_server_error,
-    status_code_conformance,
-    content_type_conformance,
-    response_schema_conformance,
-]
+#: Generated requests per operation in the fuzzing phase: the news list has the most
+#: parameters, so the most cases. The coverage phase adds its boundary cases (about 260 in
+#: all): about 500 requests. Runs of 1,500 and 300 pass too; these keep the file quick.
+LIST_EXAMPLES = 80
+OTHER_EXAMPLES = 20
 LIST_PATH = "/api/govnews/news/"
 
 schema = schemathesis.openapi.from_dict(openapi_document())
@@ -48,8 +41,10 @@ APP = get_wsgi_application()
 #: Real values from the current test's data, which the hooks below mix into generated requests.
 known: dict[str, list[Any]] = {}
 #: Characters that SQL, full-text search and URL parsers treat specially, to mix into text.
-TRICKY = ("\x00", '"', "'", "*", "(", ")", "-", ":", "%", "\\", "http://[", "//", "../")
-TEXT_PARAMS = ("locale", "category", "tag", "search", "path")
+#: Each is valid where the document allows any text (NUL is not: the regression tests below
+#: and the negative cases send it), so a positive case stays positive.
+TRICKY = ('"', "'", "*", "(", ")", "-", ":", "%", "\\", "http://[", "//", "../")
+TEXT_PARAMS = ("category", "tag", "search", "path")
 
 
 def _fuzz_settings(max_examples: int) -> settings:
@@ -68,7 +63,8 @@ def _fuzz_settings(max_examples: int) -> settings:
 
 def _sometimes(original: dict, names: list[str]) -> st.SearchStrategy:
     """``original`` as generated, or with some values replaced by real or tricky ones."""
-    tricky = st.tuples(st.sampled_from(TRICKY), st.text(max_size=3)).map("".join)
+    tail = st.text(st.characters(exclude_characters="\x00"), max_size=3)
+    tricky = st.tuples(st.sampled_from(TRICKY), tail).map("".join)
     overrides = {
         name: st.one_of(st.sampled_from(known[name]), tricky)
         if name in TEXT_PARAMS
@@ -160,7 +156,7 @@ def _call_and_validate(case: schemathesis.Case) -> None:
     with transaction.atomic():
         response = case.call(app=APP)
         transaction.set_rollback(True)
-    case.validate_response(response, checks=CHECKS)
+    case.validate_response(response)  # every check Schemathesis has (its default)
 
 
 @pytest.mark.django_db

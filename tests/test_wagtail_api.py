@@ -152,3 +152,81 @@ def test_cors_preflight_allows_conditional_requests(client, db):
     allowed_headers = response.headers["Access-Control-Allow-Headers"].lower()
     assert "if-none-match" in allowed_headers
     assert "if-modified-since" in allowed_headers
+
+
+# The stock APIs as the example mounts them (example_project/example_project/stock_apis.py):
+# pages only, and Wagtail's known 500s answered with 400 in each API's own error format.
+
+STOCK_APIS = ["/api/v2/"] + (["/api/v3/"] if settings.WAGTAIL_API_V3 else [])
+NOT_MOUNTED = ["images/", "documents/", "redirects/", "snippets/", "sites/", "locales/"]
+
+
+@pytest.fixture
+def uploads(db):
+    """An image, a document and a redirect, which a mounted endpoint would list."""
+    from django.core.files.base import ContentFile
+    from wagtail.contrib.redirects.models import Redirect
+    from wagtail.documents.models import Document
+
+    document = Document.objects.create(title="Công văn", file=ContentFile(b"%PDF", "cv.pdf"))
+    Redirect.objects.create(old_path="/tin-cu", redirect_link="https://example.org/")
+    return [make_image("Ảnh gốc"), document]
+
+
+@pytest.mark.parametrize("api", STOCK_APIS)
+@pytest.mark.parametrize("endpoint", NOT_MOUNTED)
+def test_only_pages_are_mounted(client, published, uploads, api, endpoint):
+    response = client.get(f"{api}{endpoint}", follow=True)
+
+    assert response.status_code == 404
+    assert b"download_url" not in response.content
+    assert b"tin-cu" not in response.content
+
+
+@pytest.mark.urls("example_project.urls")
+def test_the_example_project_mounts_only_pages(client, published, uploads):
+    for api in STOCK_APIS:
+        assert client.get(f"{api}pages/").status_code == 200
+        for endpoint in NOT_MOUNTED:
+            assert client.get(f"{api}{endpoint}", follow=True).status_code == 404
+        assert client.get(f"{api}pages/?offset={2**63}").status_code == 400
+
+
+def stock_error(response) -> str:
+    """The message of a v2 (``{"message"}``) or v3 (problem document) error."""
+    body = response.json()
+    if response.wsgi_request.path.startswith("/api/v3/"):
+        assert response["Content-Type"] == "application/problem+json"
+        assert body["status"] == response.status_code
+        return body["detail"]
+    return body["message"]
+
+
+@pytest.mark.parametrize("api", STOCK_APIS)
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        (f"offset={2**63}", "offset must be at most 9223372036854775807"),
+        (f"offset={10**30}&search=a", "offset must be at most"),
+        ("search=a%00b", "must not contain NUL characters"),
+        ("type=wagtail_govnews.NewsPage%00", "must not contain NUL characters"),
+        ("a%00b=1", "must not contain NUL characters"),
+        ("search=a&search_operator=xyz", "search_operator must be 'and' or 'or'"),
+    ],
+)
+def test_wagtail_500s_are_400s_at_the_mount(client, published, api, query, message):
+    for path in ("pages/", f"pages/{published.pk}/", "pages/find/"):
+        response = client.get(f"{api}{path}?{query}")
+
+        assert response.status_code == 400, path
+        assert message in stock_error(response)
+
+
+@pytest.mark.parametrize("api", STOCK_APIS)
+@pytest.mark.parametrize(
+    "query", [f"offset={2**63 - 1}", "search=khánh thành", "search=a&search_operator=or"]
+)
+def test_the_guard_lets_valid_queries_through(client, published, api, query):
+    response = client.get(f"{api}pages/?{query}")
+
+    assert response.status_code == 200

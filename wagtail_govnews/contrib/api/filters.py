@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
+from typing import Annotated
 
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import FilterSchema
 from ninja.errors import HttpError
-from pydantic import Field, field_validator
+from pydantic import Field
 from wagtail.models import Page
 
-from wagtail_govnews.contrib.api.params import MAX_INT, locale_or_400, refuse_nul
+from wagtail_govnews.contrib.api.params import (
+    MAX_INT,
+    IsoDate,
+    LanguageCode,
+    PageSize,
+    Text,
+    locale_of,
+)
 from wagtail_govnews.models import NewsCategory, NewsPageQuerySet
 
 #: A list cursor: the dateline in microseconds since 1970 (UTC) and the id, "1700000000000000_42".
@@ -29,17 +37,26 @@ def _not_a_filter(self: FilterSchema, value: object) -> Q:
 class NewsFilters(FilterSchema):
     """Filters and paging of ``GET /news/``."""
 
-    locale: str | None = Field(None, description='Language code, e.g. "vi" or "en".')
-    category: str | None = Field(None, description="Category slug.")
-    tag: str | None = Field(None, description="Tag slug.")
-    date_from: date | None = Field(None, description="First day included (YYYY-MM-DD).")
-    date_to: date | None = Field(None, description="Last day included (YYYY-MM-DD).")
-    search: str | None = Field(None, max_length=200, description="Words to search for.")
+    locale: LanguageCode | None = Field(None, description='Language code, e.g. "vi" or "en".')
+    category: Text | None = Field(None, description="Category slug.")
+    tag: Text | None = Field(None, description="Tag slug.")
+    date_from: IsoDate | None = Field(None, description="First day included (YYYY-MM-DD).")
+    date_to: IsoDate | None = Field(
+        None, description="Last day included (YYYY-MM-DD); before `date_from`: an empty list."
+    )
+    search: Annotated[Text, Field(max_length=200)] | None = Field(
+        None, description="Words to search for."
+    )
     index: int | None = Field(
-        None, ge=1, le=MAX_INT, description="Id of the news section (parent page)."
+        None,
+        ge=1,
+        le=MAX_INT,
+        description="Id of the news section (parent page); 404 when there is no such page.",
     )
 
-    limit: int | None = Field(None, ge=1, description="Items per page (default 20).")
+    limit: PageSize | None = Field(
+        None, description="Items per page (default 20); above the maximum (`API_MAX_LIMIT`), 400."
+    )
     offset: int = Field(0, ge=0, le=MAX_INT, description="Items to skip.")
     before: str | None = Field(
         None,
@@ -50,14 +67,15 @@ class NewsFilters(FilterSchema):
         ),
     )
 
-    _no_nul = field_validator("locale", "category", "tag", "search")(refuse_nul)
-
     # ninja calls filter_<field>(value) for every field, None included. Search ranks, so
     # filter() applies it last; paging is the paginator's.
     filter_search = filter_limit = filter_offset = filter_before = _not_a_filter
 
     def filter_locale(self, value: str | None) -> Q:
-        return Q(locale=locale_or_400(value)) if value else Q()
+        if not value:
+            return Q()
+        locale = locale_of(value)
+        return Q(locale=locale) if locale else Q(pk__in=[])  # a language without pages yet
 
     def filter_category(self, value: str | None) -> Q:
         if not value:
@@ -82,14 +100,12 @@ class NewsFilters(FilterSchema):
             return Q()
         parent = Page.objects.filter(pk=value).first()
         if parent is None:
-            raise HttpError(400, _("No news section with id %(id)d.") % {"id": value})
+            raise HttpError(404, _("No news section with id %(id)d.") % {"id": value})
         return Page.objects.child_of_q(parent)
 
     def filter(self, queryset: NewsPageQuerySet) -> NewsPageQuerySet:
-        """Narrow news by the filters (400: unknown locale or section, dates reversed)."""
+        """Narrow news by the filters (404 for an unknown section; reversed dates: nothing)."""
         news = super().filter(queryset)
-        if self.date_from and self.date_to and self.date_from > self.date_to:
-            raise HttpError(400, _("date_from must not be after date_to."))
         if self.category or self.tag:
             news = news.distinct()
         return news.matching(self.search) if self.search else news

@@ -1,11 +1,8 @@
-"""The OpenAPI document of the headless API, corrected where django-ninja cannot say it."""
+"""Corrections to the OpenAPI document of the headless API where django-ninja cannot say it."""
 
 from __future__ import annotations
 
 from typing import Any
-
-from ninja import NinjaAPI
-from ninja.openapi.schema import OpenAPISchema
 
 PROBLEM_REF = "#/components/schemas/Problem"
 PROBLEM_MEDIA_TYPE = "application/problem+json"
@@ -29,23 +26,3 @@ def document_problem_media_type(document: dict[str, Any]) -> dict[str, Any]:
                 if json_body and json_body.get("schema", {}).get("$ref") == PROBLEM_REF:
                     response["content"] = {PROBLEM_MEDIA_TYPE: content.pop("application/json")}
     return document
-
-
-class GovNewsAPI(NinjaAPI):
-    """A NinjaAPI whose OpenAPI document names the media type of its problem documents."""
-
-    def get_openapi_schema(
-        self, *, path_prefix: str | None = None, path_params: dict[str, Any] | None = None
-    ) -> OpenAPISchema:
-        """The OpenAPI document, with problem responses typed ``application/problem+json``."""
-        document = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
-        return document_problem_media_type(document)
-
-    def get_openapi_operation_id(self, operation: Any) -> str:
-        """A stable ``operationId`` (``wagtail_govnews_api_routers_<router>_<view>``).
-
-        Generated clients name their functions after it, so it does not follow the module's
-        place in the package (the API moved to ``contrib.api`` without renaming them).
-        """
-        router = operation.view_func.__module__.rsplit(".", 1)[-1]
-        return f"wagtail_govnews_api_routers_{router}_{operation.view_func.__name__}"

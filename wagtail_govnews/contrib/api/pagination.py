@@ -89,8 +89,9 @@ def _after(news: NewsPageQuerySet, cursor: str) -> NewsPageQuerySet:
     micros, pk = (int(part) for part in cursor.rsplit("_", 1))
     try:
         when = _EPOCH + micros * _MICROSECOND
-    except OverflowError as error:
-        raise HttpError(400, _("Invalid cursor: %(cursor)s.") % {"cursor": cursor}) from error
+    except OverflowError:
+        # Beyond the years 1 to 9999: everything is older than a far future, nothing than a past.
+        return news if micros > 0 else news.none()
     # "date <= when" is an index range (an OR of both cases is a filter over every row
     # before it); the exclusion only looks at the articles sharing the cursor's dateline.
     return news.filter(date__lte=when).exclude(date=when, pk__gte=pk)

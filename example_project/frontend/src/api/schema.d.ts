@@ -391,7 +391,7 @@ export interface components {
              * Locale
              * @description Language code, e.g. "vi" or "en".
              */
-            locale?: string | null;
+            locale?: ("vi" | "en") | null;
         };
         /**
          * NewsDetail
@@ -500,24 +500,24 @@ export interface components {
             date_from?: string | null;
             /**
              * Date To
-             * @description Last day included (YYYY-MM-DD).
+             * @description Last day included (YYYY-MM-DD); before `date_from`: an empty list.
              */
             date_to?: string | null;
             /**
              * Index
-             * @description Id of the news section (parent page).
+             * @description Id of the news section (parent page); 404 when there is no such page.
              */
             index?: number | null;
             /**
              * Limit
-             * @description Items per page (default 20).
+             * @description Items per page (default 20); above the maximum (`API_MAX_LIMIT`), 400.
              */
             limit?: number | null;
             /**
              * Locale
              * @description Language code, e.g. "vi" or "en".
              */
-            locale?: string | null;
+            locale?: ("vi" | "en") | null;
             /**
              * Offset
              * @description Items to skip.
@@ -886,20 +886,20 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language code, e.g. "vi" or "en". */
-                locale?: string | null;
+                locale?: ("vi" | "en") | null;
                 /** @description Category slug. */
                 category?: string | null;
                 /** @description Tag slug. */
                 tag?: string | null;
                 /** @description First day included (YYYY-MM-DD). */
                 date_from?: string | null;
-                /** @description Last day included (YYYY-MM-DD). */
+                /** @description Last day included (YYYY-MM-DD); before `date_from`: an empty list. */
                 date_to?: string | null;
                 /** @description Words to search for. */
                 search?: string | null;
-                /** @description Id of the news section (parent page). */
+                /** @description Id of the news section (parent page); 404 when there is no such page. */
                 index?: number | null;
-                /** @description Items per page (default 20). */
+                /** @description Items per page (default 20); above the maximum (`API_MAX_LIMIT`), 400. */
                 limit?: number | null;
                 /** @description Items to skip. */
                 offset?: number;
@@ -985,7 +985,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Language code, e.g. "vi" or "en". */
-                locale?: string | null;
+                locale?: ("vi" | "en") | null;
                 /** @description Days counted back from today (default 7). */
                 days?: number | null;
                 /** @description Items (default 5). */

@@ -20,7 +20,7 @@ from wagtail_govnews.contrib.api.params import (
     MostReadParams,
     PageId,
     ViewTokenParam,
-    locale_or_400,
+    locale_of,
     reject_unknown_params,
 )
 from wagtail_govnews.contrib.api.schemas import (
@@ -64,8 +64,10 @@ def find_news(request: HttpRequest, path: str) -> dict:
 def most_read_news(request: HttpRequest, params: Query[MostReadParams]) -> dict:
     """Published articles most read over the last ``days`` days (robots excluded)."""
     reject_unknown_params(request, set(MostReadParams.model_fields))
-    locale = locale_or_400(params.locale) if params.locale else None
     days = params.days or govnews_settings.MOST_READ_DAYS
+    locale = locale_of(params.locale) if params.locale else None
+    if params.locale and locale is None:  # a language of the site without pages yet
+        return {"days": days, "items": []}
     return {"days": days, "items": most_read(locale, days, params.limit, queryset=news_queryset())}
 
 
