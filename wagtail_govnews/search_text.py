@@ -16,6 +16,9 @@ from typing import Any
 from .slugs import fold_diacritics
 
 _WORD = re.compile(r"\w+")
+FOLDED_COLUMN = "search_folded"
+#: PostgreSQL only: the generated tsvector column of ``search_folded``.
+VECTOR_COLUMN = "search_vector"
 #: Words of a query searched at most (a longer query is cut).
 MAX_QUERY_WORDS = 16
 
@@ -37,8 +40,17 @@ def query_words(query: str) -> list[str]:
 
 
 def search_vector() -> Any:
-    """The PostgreSQL ``tsvector`` of ``search_folded`` (``simple`` configuration: the words as
-    they are); the same expression as the index of migration 0006, so queries use it."""
-    from django.contrib.postgres.search import SearchVector
+    """The stored PostgreSQL ``tsvector`` of ``search_folded`` (column ``search_vector``, made
+    by migration 0006, ``simple`` configuration: the words as they are), which the GIN index
+    covers and a row check reads without recomputing it."""
+    from django.contrib.postgres.search import SearchVectorField
+    from django.db.models import F, Func
 
-    return SearchVector("search_folded", config="simple")
+    class StoredSearchVector(Func):
+        # The column is PostgreSQL's own (generated, unknown to the model): compile the
+        # search_folded column beside it, so the table alias is the query's, and rename it.
+        def as_sql(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, list]:
+            sql, params = compiler.compile(self.source_expressions[0])
+            return sql.removesuffix(f'"{FOLDED_COLUMN}"') + f'"{VECTOR_COLUMN}"', params
+
+    return StoredSearchVector(F(FOLDED_COLUMN), output_field=SearchVectorField())
