@@ -126,9 +126,10 @@ def test_nothing_is_shared_for_other_data(redis_caches):
 
 @pytest.mark.django_db
 def test_views_counted_in_redis_are_stored_by_a_flush(redis_caches, article):
-    reader = Client(HTTP_USER_AGENT="Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0")
-    for _ in range(3):
+    for n in range(3):  # three readers, and one of them again (counted once)
+        reader = Client(HTTP_USER_AGENT="Mozilla/5.0 Chrome/126.0", REMOTE_ADDR=f"192.0.2.{n}")
         assert reader.get(article.url).status_code == 200
+    assert reader.get(article.url).status_code == 200
     assert flush_view_counts() == 3
     assert flush_view_counts() == 0  # the counters were emptied, not left to count twice
     assert NewsPageDailyViews.objects.get(page=article).views == 3

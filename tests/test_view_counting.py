@@ -48,7 +48,9 @@ def test_a_cross_site_beacon_adds_nothing(article):
     refused = beacon(reader(), article, HTTP_ORIGIN="http://evil.example")
     assert refused.status_code == 403
     assert refused["Content-Type"].startswith("application/problem+json")
-    assert "this site" in refused.json()["detail"]
+    assert (
+        "cổng thông tin này" in refused.json()["detail"]
+    )  # "this site's own pages", in Vietnamese
     no_origin = beacon(reader("203.0.113.8"), article, HTTP_SEC_FETCH_SITE="cross-site")
     assert no_origin.status_code == 403
     assert flush_view_counts() == 0

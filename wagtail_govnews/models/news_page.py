@@ -252,16 +252,23 @@ class NewsPage(AsciiSlugMixin, HeadlessPreviewMixin, RoutablePageMixin, Page):
         # Only a full save writes the page's own content (Wagtail saves a draft revision with
         # ``update_fields`` that leave it out), so the search text is always the row's text.
         if kwargs.get("update_fields") is None:
-            self.search_folded = folded_document(self.searchable_texts())
+            self.search_folded = folded_document(self.searchable_texts(copy_body=True))
         super().save(*args, **kwargs)
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         prefetch_stream_images(self.body)  # one query for the images of every block type
         return super().get_context(request, *args, **kwargs)
 
-    def searchable_texts(self) -> list[str]:
-        """Title, lead, byline and the body's text: what readers' searches look at."""
-        body = self.body.stream_block.get_searchable_content(self.body)
+    def searchable_texts(self, copy_body: bool = False) -> list[str]:
+        """Title, lead, byline and the body's text: what readers' searches look at.
+
+        ``copy_body`` reads a copy of the body, so the body to be saved keeps its stored form
+        (reading blocks would give list items new ids, making them translatable segments).
+        """
+        stream_block, body = self.body.stream_block, self.body
+        if copy_body:
+            body = stream_block.to_python(body.get_prep_value())
+        body = stream_block.get_searchable_content(body)
         return [self.title, self.lead, self.author, *body]
 
     def search_text(self) -> str:
