@@ -207,3 +207,35 @@ def test_responses_with_a_csrf_token_or_session_data_are_not_stored(rf, news_ind
         assert response_cache._cache().get(key) is None
     key = page_with(lambda request: None)
     assert response_cache._cache().get(key) is not None  # the control: a plain page is kept
+
+
+def test_equivalent_query_strings_share_one_entry(
+    client, news_index, django_assert_max_num_queries
+):
+    make_news(news_index, "Thành phố khai trương tuyến xe buýt")
+    first = client.get(LIST, {"search": "Thành phố", "limit": "5", "locale": "vi"})
+    assert first.json()["count"] == 1
+    for query in (
+        "?locale=vi&limit=5&search=th%C3%A0nh+ph%E1%BB%91",  # another order
+        "?limit=05&locale=vi&search=+thanh++pho+",  # leading zero, spaces, no diacritics
+        "?search=THANH%20PHO!&locale=vi&limit=5",  # case and punctuation
+    ):
+        with django_assert_max_num_queries(1):  # the content state only: a cache hit
+            again = client.get(LIST + query)
+        assert again.json()["items"] == first.json()["items"], query
+        assert again["ETag"] == first["ETag"]
+    assert client.get(LIST, {"search": "thanh pho xe", "limit": "5"}).json()["count"] == 1
+
+
+def test_query_variants_per_path_are_bounded(client, news_index, settings):
+    settings.WAGTAIL_GOVNEWS = {**settings.WAGTAIL_GOVNEWS, "RESPONSE_CACHE_MAX_VARIANTS": 3}
+    make_news(news_index, "Tin một")
+    client.get(LIST)  # settings row, renditions
+    before = set(response_cache._cache()._cache)
+    for day in range(1, 7):
+        assert client.get(LIST, {"date_from": f"2020-01-0{day}"}).status_code == 200
+    stored = [key for key in response_cache._cache()._cache if ":govnews:response:" in key]
+    assert len(stored) == 1 + 3  # the plain list and three variants
+    added = set(response_cache._cache()._cache) - before
+    assert len(added) == 3 * 2 + 1  # 3 responses, their 3 counts, 1 variant counter
+    assert client.get(f"{LIST}?date_from=2020-01-06").status_code == 200  # still answered

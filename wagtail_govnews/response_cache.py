@@ -32,6 +32,7 @@ from django.utils import timezone, translation
 from django.utils.dateparse import parse_datetime
 from wagtail.models import ModelLogEntry, PageLogEntry, PageViewRestriction
 
+from .cache_keys import canonical_path
 from .conf import govnews_settings
 
 GENERATION_KEY = "govnews:response-generation"
@@ -46,6 +47,8 @@ class RequestNotes:
     state: str | None = None
     #: The earliest time something the response shows expires (it is cached until then).
     earliest_expiry: datetime | None = None
+    #: Whether its query-string variant may be stored (decided once, on first store).
+    within_variant_budget: bool | None = None
 
 
 #: Notes of the requests being answered; an entry goes with its request.
@@ -126,7 +129,7 @@ def response_key(request: HttpRequest, kind: str, state: str) -> str:
         generation(),
         request.scheme,
         request.get_host(),
-        request.get_full_path(),
+        canonical_path(request),
         translation.get_language() or "",
     )
     digest = hashlib.sha256("|".join(parts).encode()).hexdigest()
@@ -143,7 +146,8 @@ def cached_value(request: HttpRequest, kind: str, key: str, compute: Callable[[]
     value = _cache().get(cache_key)
     if value is None:
         value = compute()
-        _cache().set(cache_key, value, govnews_settings.RESPONSE_CACHE_TIMEOUT)
+        if _within_variant_budget(request):
+            _cache().set(cache_key, value, govnews_settings.RESPONSE_CACHE_TIMEOUT)
     return value
 
 
@@ -206,9 +210,28 @@ def cached_response(
         and not _holds_csp_nonce(request)
         and timeout > 0
     )
-    if cacheable:
+    if cacheable and _within_variant_budget(request):
         cache.set(key, (response.content, response["Content-Type"]), timeout)
     return response
+
+
+def _within_variant_budget(request: HttpRequest) -> bool:
+    """Whether one more query-string variant of ``request.path`` may be stored for the
+    current content: at most ``RESPONSE_CACHE_MAX_VARIANTS`` of them (a crawler or a script
+    trying every ``date_from`` cannot fill the cache). A path without a query always may."""
+    if not request.GET:
+        return True
+    notes = notes_for(request)
+    if notes.within_variant_budget is None:
+        digest = hashlib.sha256(f"{notes.state}|{generation()}|{request.path}".encode())
+        counter, cache = f"govnews:variants:{digest.hexdigest()}", _cache()
+        cache.add(counter, 0, govnews_settings.RESPONSE_CACHE_TIMEOUT)
+        try:
+            count = cache.incr(counter)
+        except ValueError:  # evicted meanwhile
+            count = 0
+        notes.within_variant_budget = count <= govnews_settings.RESPONSE_CACHE_MAX_VARIANTS
+    return notes.within_variant_budget
 
 
 def _personal(request: HttpRequest, response: HttpResponse) -> bool:

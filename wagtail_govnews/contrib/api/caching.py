@@ -18,6 +18,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 
+from wagtail_govnews.cache_keys import canonical_path
 from wagtail_govnews.conf import govnews_settings
 from wagtail_govnews.response_cache import cached_response, content_state, enabled, response_key
 
@@ -25,7 +26,7 @@ __all__ = ["content_state", "http_cached", "private_no_store"]
 
 
 def _etag(request: HttpRequest, state: str) -> str:
-    key = "|".join((state, request.get_host(), request.get_full_path()))
+    key = "|".join((state, request.get_host(), canonical_path(request)))
     return '"' + hashlib.sha256(key.encode()).hexdigest()[:32] + '"'
 
 
