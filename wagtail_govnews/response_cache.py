@@ -190,14 +190,17 @@ def _timeout(request: HttpRequest) -> int:
 
 
 def cached_response(
-    request: HttpRequest, key: str, build: Callable[[], HttpResponse]
+    request: HttpRequest, key: str, build: Callable[[], HttpResponse], page_id: int | None = None
 ) -> HttpResponse:
-    """The response stored under ``key``, or ``build()``'s, stored when it is a plain 200."""
+    """The response stored under ``key``, or ``build()``'s, stored when it is a plain 200.
+
+    ``page_id``: the response is that article's page; its path is noted too, so
+    :class:`wagtail_govnews.early_cache.CachedPageMiddleware` can answer it before routing.
+    """
     cache = _cache()
     stored = cache.get(key)
     if stored is not None:
-        content, content_type = stored
-        return HttpResponse(content, content_type=content_type)
+        return stored_response(stored)
     response = build()
     if hasattr(response, "render") and not getattr(response, "is_rendered", True):
         response.render()
@@ -211,8 +214,34 @@ def cached_response(
         and timeout > 0
     )
     if cacheable and _within_variant_budget(request):
-        cache.set(key, (response.content, response["Content-Type"]), timeout)
+        cache.set(key, (response.content, response["Content-Type"], page_id), timeout)
+        if page_id is not None:
+            cache.set(route_key(request), page_id, timeout)
     return response
+
+
+def stored_response(stored: tuple) -> HttpResponse:
+    """A response from a stored entry ``(content, content type[, page id])``."""
+    return HttpResponse(stored[0], content_type=stored[1])
+
+
+def route_key(request: HttpRequest) -> str:
+    """The key noting which article a page request's path showed (no content state in it:
+    finding it needs no query; the article's entry itself is checked against the state)."""
+    parts = (request.scheme, request.get_host(), request.path, translation.get_language() or "")
+    return "govnews:route:" + hashlib.sha256("|".join(parts).encode()).hexdigest()
+
+
+def stored_page_id(request: HttpRequest) -> int | None:
+    """The id of the article last cached at ``request``'s path, if any."""
+    page_id = _cache().get(route_key(request))
+    return page_id if isinstance(page_id, int) else None
+
+
+def stored_entry(key: str) -> tuple | None:
+    """The entry stored under ``key``, if any."""
+    stored = _cache().get(key)
+    return stored if isinstance(stored, tuple) else None
 
 
 def _within_variant_budget(request: HttpRequest) -> bool:

@@ -47,13 +47,14 @@ def serve_article(serve: Serve) -> Serve:
             count_view(request, page.pk)  # a cache increment, no database write
         if not response_cache.cacheable_request(request):
             return serve(page, request, serve_args, serve_kwargs)
-        state, _modified = response_cache.content_state()
+        # CachedPageMiddleware may have read the state of this request already.
+        state = response_cache.notes_for(request).state or response_cache.content_state()[0]
         key = response_cache.response_key(request, "article", state)
 
         def render() -> HttpResponse:
             return _render_for_cache(serve(page, request, serve_args, serve_kwargs), page, request)
 
-        return response_cache.cached_response(request, key, render)
+        return response_cache.cached_response(request, key, render, page_id=page.pk)
 
     return serve_with_cache
 

@@ -87,6 +87,8 @@ MIDDLEWARE = [
     # Content-Security-Policy header (django-csp), see CONTENT_SECURITY_POLICY below.
     "csp.middleware.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: cached article pages answered before Wagtail's routing (one query).
+    "wagtail_govnews.early_cache.CachedPageMiddleware",
 ]
 
 ROOT_URLCONF = "example_project.urls"
