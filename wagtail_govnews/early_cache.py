@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 
 from . import response_cache
@@ -36,7 +37,10 @@ class CachedPageMiddleware:
         if response_cache.cacheable_request(request):
             page_id = response_cache.stored_page_id(request)
             if page_id is not None:
-                state, _modified = response_cache.content_state()
+                try:
+                    state, _modified = response_cache.content_state()
+                except DatabaseError:  # let the view fail, where DatabaseUnavailable… answers
+                    return self.get_response(request)
                 key = response_cache.response_key(request, "article", state)
                 entry = response_cache.stored_entry(key)
                 if entry is not None and entry[2:3] == (page_id,):
