@@ -121,6 +121,7 @@ def test_most_read_ranks_published_news_only(ranked):
     assert [page.title for page in most_read()] == ["Tin 0", "Tin 1", "Tin 2"]
     assert [page.title for page in most_read(days=30)] == ["Tin 3", "Tin 0", "Tin 1", "Tin 2"]
     assert [page.title for page in most_read(limit=2)] == ["Tin 0", "Tin 1"]
+    assert [page.title for page in most_read(limit=2, exclude=ranked[0].pk)] == ["Tin 1", "Tin 2"]
 
 
 @pytest.mark.django_db
@@ -181,8 +182,11 @@ def test_most_read_block_renders_the_box_in_the_page_language(ranked):
 
     block = MostReadBlock()
     value = block.to_python({"count": 2, "days": 7})
-    html = block.render(value, context={"page": ranked[0]})
+    html = block.render(value, context={"page": ranked[3]})
     assert html.index("Tin 0") < html.index("Tin 1") and "Tin 2" not in html
+    on_the_first = block.render(value, context={"page": ranked[0]})  # never the page itself
+    assert "Tin 0" not in on_the_first
+    assert on_the_first.index("Tin 1") < on_the_first.index("Tin 2")
     english = Locale.objects.get_or_create(language_code="en")[0]
     assert "Tin 0" not in block.render(value, context={"page": Page(locale=english)})
     assert block.clean(value)["count"] == 2
@@ -206,3 +210,12 @@ def test_a_headless_frontend_counts_views_with_a_beacon(article, news_index):
         "application/problem+json"
     )
     assert reader.post(f"{url}?token={token}&x=1").status_code == 400
+
+
+@pytest.mark.django_db
+def test_an_articles_most_read_box_never_lists_the_article_itself(ranked, client):
+    html = client.get(ranked[0].url).content.decode()
+    box = html[html.index('class="govnews-most-read') :]
+    box = box[: box.index("</section>")]
+    assert f'href="{ranked[0].url}"' not in box
+    assert box.index(ranked[1].title) < box.index(ranked[2].title)

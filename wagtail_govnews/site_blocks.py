@@ -31,6 +31,11 @@ class MostReadBlock(blocks.StructBlock):
 
     def get_context(self, value: Any, parent_context: dict | None = None) -> dict:
         context = super().get_context(value, parent_context=parent_context)
-        locale = getattr((parent_context or {}).get("page"), "locale", None)
-        context["news_list"] = most_read(locale=locale, days=value["days"], limit=value["count"])
+        page = (parent_context or {}).get("page")
+        context["news_list"] = most_read(
+            locale=getattr(page, "locale", None),
+            days=value["days"],
+            limit=value["count"],
+            exclude=getattr(page, "pk", None),  # never the page the reader is on
+        )
         return context

@@ -86,10 +86,12 @@ def most_read(
     days: int | None = None,
     limit: int | None = None,
     queryset: NewsPageQuerySet | None = None,
+    exclude: int | None = None,
 ) -> list[NewsPage]:
     """Published articles with the most views over the last ``days`` days, most viewed first.
 
-    One query (plus what ``queryset`` prefetches), whatever the number of articles or days.
+    ``exclude``: the id of an article to leave out (the one the reader is on). One query
+    (plus what ``queryset`` prefetches), whatever the number of articles or days.
     """
     days = days or govnews_settings.MOST_READ_DAYS
     limit = limit or govnews_settings.MOST_READ_COUNT
@@ -97,6 +99,8 @@ def most_read(
     news = (NewsPage.objects.all() if queryset is None else queryset).published()
     if locale is not None:
         news = news.filter(locale=locale)
+    if exclude is not None:
+        news = news.exclude(pk=exclude)
     ranked = (
         news.annotate(recent_views=Sum("daily_views__views", filter=Q(daily_views__day__gte=since)))
         .filter(recent_views__gt=0)

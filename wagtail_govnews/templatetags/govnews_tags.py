@@ -170,8 +170,14 @@ def _locale(context: template.Context) -> Locale:
 def most_read_news(
     context: template.Context, limit: int | None = None, days: int | None = None
 ) -> list[NewsPage]:
-    """The most read published articles in the current page's language (one query)."""
-    return most_read(locale=_locale(context), days=days, limit=limit)
+    """The most read published articles in the current page's language (one query), except
+    the article the reader is on."""
+    return most_read(locale=_locale(context), days=days, limit=limit, exclude=_page_id(context))
+
+
+def _page_id(context: template.Context) -> int | None:
+    page = context.get("page")
+    return page.pk if isinstance(page, Page) else None
 
 
 @register.inclusion_tag("wagtail_govnews/includes/most_read.html", takes_context=True)
