@@ -21,7 +21,8 @@ from pathlib import Path
 
 import dj_database_url
 from corsheaders.defaults import default_headers as default_cors_headers
-from csp.constants import NONCE, NONE, SELF
+
+from example_project import content_policy
 
 EXAMPLE_DIR = Path(__file__).resolve().parent.parent / "example_project"
 
@@ -178,19 +179,5 @@ CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_ALLOW_HEADERS = [*default_cors_headers, "if-none-match", "if-modified-since"]
 CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified"]
 
-# The example project's Content-Security-Policy (tests/test_csp.py checks that they match):
-# the public pages are tested under it; Wagtail's admin is left out.
-CONTENT_SECURITY_POLICY = {
-    "EXCLUDE_URL_PREFIXES": ["/admin/"],
-    "DIRECTIVES": {
-        "default-src": [SELF],
-        "script-src": [SELF, NONCE],
-        "style-src": [SELF],
-        "img-src": [SELF, "data:"],
-        "frame-src": ["https://www.youtube.com"],
-        "frame-ancestors": [SELF],
-        "object-src": [NONE],
-        "base-uri": [SELF],
-        "form-action": [SELF],
-    },
-}
+# The example project's Content-Security-Policy: the public pages are tested under it.
+CONTENT_SECURITY_POLICY = content_policy.CONTENT_SECURITY_POLICY

@@ -208,11 +208,10 @@ def test_the_admin_is_left_out(client, db):
     assert CSP not in response
 
 
-def test_the_example_project_has_the_same_policy(settings):
+def test_the_example_project_sends_the_policy():
     from example_project import settings as example
 
     assert "csp.middleware.CSPMiddleware" in example.MIDDLEWARE
-    assert example.CONTENT_SECURITY_POLICY == settings.CONTENT_SECURITY_POLICY
 
 
 # The HTML

@@ -17,7 +17,8 @@ import os
 from pathlib import Path
 
 from corsheaders.defaults import default_headers as default_cors_headers
-from csp.constants import NONCE, NONE, SELF
+
+from . import content_policy
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -221,23 +222,5 @@ CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_ALLOW_HEADERS = [*default_cors_headers, "if-none-match", "if-modified-since"]
 CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified"]
 
-# Content-Security-Policy of the public site (django-csp): scripts, styles, images and
-# frames from this site only; no inline script or style, except a <script> carrying
-# nonce="{{ request.csp_nonce }}"; pages may be framed only by this site (the admin's
-# preview panel). YouTube players are allowed in video blocks: list other providers in
-# frame-src, and media or CDN hosts in img-src. Wagtail's admin uses inline scripts and styles,
-# so /admin/ is left out. See docs/how-to/deploying.md, "Content-Security-Policy".
-CONTENT_SECURITY_POLICY = {
-    "EXCLUDE_URL_PREFIXES": ["/admin/"],
-    "DIRECTIVES": {
-        "default-src": [SELF],
-        "script-src": [SELF, NONCE],
-        "style-src": [SELF],
-        "img-src": [SELF, "data:"],
-        "frame-src": ["https://www.youtube.com"],
-        "frame-ancestors": [SELF],
-        "object-src": [NONE],
-        "base-uri": [SELF],
-        "form-action": [SELF],
-    },
-}
+# Content-Security-Policy of the public site (django-csp): content_policy.py.
+CONTENT_SECURITY_POLICY = content_policy.CONTENT_SECURITY_POLICY
