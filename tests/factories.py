@@ -94,6 +94,25 @@ def translate(page, locale):
     return translation
 
 
+def make_video_embed(url: str, player: str, width: int | None = None, height: int | None = None):
+    """A YouTube embed of ``url`` already in Wagtail's embed table (no oEmbed request)."""
+    from wagtail.embeds.embeds import get_embed_hash
+    from wagtail.embeds.models import Embed
+
+    return Embed.objects.create(
+        url=url,
+        max_width=None,
+        hash=get_embed_hash(url),
+        html=player,
+        type="video",
+        width=width,
+        height=height,
+        thumbnail_url="",
+        cache_until=None,
+        provider_name="YouTube",
+    )
+
+
 def make_category(name: str = "Giáo dục") -> NewsCategory:
     """A category in the default locale."""
     return NewsCategory.objects.create(name=name, locale=site_root().locale)

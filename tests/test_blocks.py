@@ -9,10 +9,15 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
-from wagtail.embeds.embeds import get_embed_hash
-from wagtail.embeds.models import Embed
 
-from tests.factories import gallery_block, image_block, make_image, make_news, paragraph
+from tests.factories import (
+    gallery_block,
+    image_block,
+    make_image,
+    make_news,
+    make_video_embed,
+    paragraph,
+)
 from wagtail_govnews.blocks import GalleryBlock, NewsBodyBlock
 
 
@@ -204,16 +209,7 @@ def test_video_without_provider_falls_back_to_a_link(client, news_index, no_netw
 @pytest.mark.django_db
 def test_video_with_a_known_embed_renders_the_player(client, news_index, no_network):
     url = "https://www.youtube.com/watch?v=x"
-    Embed.objects.create(
-        url=url,
-        max_width=None,
-        hash=get_embed_hash(url),
-        html='<iframe src="https://www.youtube.com/embed/x"></iframe>',
-        type="video",
-        thumbnail_url="",
-        cache_until=None,
-        provider_name="YouTube",
-    )
+    make_video_embed(url, '<iframe src="https://www.youtube.com/embed/x"></iframe>')
     page = make_news(news_index, body=[block("video", {"video": url, "caption": ""})])
     html = page_html(client, page)
     video = re.search(r'<figure class="govnews-video">.*?</figure>', html, flags=re.S)[0]
@@ -231,18 +227,7 @@ def test_video_player_has_no_inline_style(client, news_index, no_network, settin
     settings.WAGTAILEMBEDS_RESPONSIVE_HTML = True
     url = "https://www.youtube.com/watch?v=y"
     player = '<iframe width="480" height="270" src="https://www.youtube.com/embed/y"></iframe>'
-    Embed.objects.create(
-        url=url,
-        max_width=None,
-        hash=get_embed_hash(url),
-        html=player,
-        type="video",
-        width=480,
-        height=270,
-        thumbnail_url="",
-        cache_until=None,
-        provider_name="YouTube",
-    )
+    make_video_embed(url, player, width=480, height=270)
     page = make_news(news_index, body=[block("video", {"video": url, "caption": ""})])
     video = re.search(r'<figure class="govnews-video">.*?</figure>', page_html(client, page), re.S)[
         0

@@ -33,8 +33,6 @@ from django.conf import settings as django_settings
 from django.contrib.staticfiles import finders
 from django.core.files.storage import default_storage
 from django.test import RequestFactory
-from wagtail.embeds.embeds import get_embed_hash
-from wagtail.embeds.models import Embed
 from wagtail.models import Locale, Site
 
 from tests.browser import BROWSER_TEST_MARKS, CHROMIUM, CHROMIUM_FLAGS
@@ -46,6 +44,7 @@ from tests.factories import (
     make_image,
     make_index,
     make_news,
+    make_video_embed,
     paragraph,
     translate,
 )
@@ -114,18 +113,8 @@ def portal(db, settings) -> Portal:
             categories=[category],
             date=datetime(2024, 5, 1 + n, tzinfo=UTC),
         )
-    Embed.objects.create(
-        url=VIDEO_URL,
-        max_width=None,
-        hash=get_embed_hash(VIDEO_URL),
-        html=f'<iframe width="480" height="270" src="{VIDEO_PLAYER}" allowfullscreen></iframe>',
-        type="video",
-        width=480,
-        height=270,
-        thumbnail_url="",
-        cache_until=None,
-        provider_name="YouTube",
-    )
+    player = f'<iframe width="480" height="270" src="{VIDEO_PLAYER}" allowfullscreen></iframe>'
+    make_video_embed(VIDEO_URL, player, width=480, height=270)
     article = make_news(
         section,
         "Khai trương tuyến buýt điện",
