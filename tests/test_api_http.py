@@ -258,3 +258,14 @@ def test_openapi_documents_dates_and_text_without_nul():
         assert parameter(document, "/news/", name) == {"type": "string", "format": "date"}
     for name in ("category", "tag", "search"):
         assert parameter(document, "/news/", name)["pattern"] == "^[^\\u0000]*$"
+
+
+@pytest.mark.django_db
+def test_json_is_readable_utf8_text(client, published):
+    """Vietnamese stays Vietnamese on the wire (no \\u escapes), in answers and in problems."""
+    published.title = "Thành phố Đà Nẵng"
+    published.save_revision().publish()
+    body = client.get(f"{LIST}{published.pk}/").content
+    assert "Thành phố Đà Nẵng".encode() in body and b"\\u" not in body
+    problem = client.get(LIST, {"locale": "xx"})
+    assert problem.status_code == 400 and b"\\u" not in problem.content

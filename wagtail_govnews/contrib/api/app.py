@@ -7,6 +7,7 @@ from typing import Any
 from django.urls import URLPattern, URLResolver
 from ninja import NinjaAPI
 from ninja.openapi.schema import OpenAPISchema
+from ninja.renderers import JSONRenderer
 
 from wagtail_govnews import __version__
 from wagtail_govnews.contrib.api.errors import register_error_handlers
@@ -15,6 +16,12 @@ from wagtail_govnews.contrib.api.routers.news import router as news_router
 from wagtail_govnews.contrib.api.routers.preview import router as preview_router
 from wagtail_govnews.contrib.api.routers.social import router as social_router
 from wagtail_govnews.contrib.api.routing import api_patterns
+
+
+class UTF8JSONRenderer(JSONRenderer):
+    """JSON as UTF-8 text: "Thành phố", not "Th\\u00e0nh ph\\u1ed1" (readable in curl)."""
+
+    json_dumps_params = {"ensure_ascii": False}
 
 
 class GovNewsAPI(NinjaAPI):
@@ -50,6 +57,7 @@ api = GovNewsAPI(
         "Last-Modified; HEAD works wherever GET does; errors are RFC 9457 problem documents."
     ),
     urls_namespace="govnews_api",
+    renderer=UTF8JSONRenderer(),
     openapi_url="/openapi.json",
     docs_url="/docs/",
 )

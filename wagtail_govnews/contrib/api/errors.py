@@ -21,7 +21,12 @@ def problem(status: int, detail: str, errors: list[dict] | None = None) -> JsonR
     }
     if errors:
         body["errors"] = errors
-    response = JsonResponse(body, status=status, content_type="application/problem+json")
+    response = JsonResponse(
+        body,
+        status=status,
+        content_type="application/problem+json",
+        json_dumps_params={"ensure_ascii": False},
+    )
     response["Cache-Control"] = "no-store"
     return response
 
