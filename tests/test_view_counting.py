@@ -172,3 +172,19 @@ def test_a_site_can_refuse_views_with_a_hook(article, news_index):
         beacon(reader(), refused)
         beacon(reader(), article)
     assert flush_view_counts() == 1
+
+
+def test_a_cached_detail_never_hands_out_an_expired_token(article):
+    """The detail's ETag and cache key follow the token's epoch: after half the token's
+    life a revalidation gets a new body with a fresh token, not a 304 for the old one."""
+    url = f"/api/govnews/news/{article.pk}/"
+    start = time.time() // 1800 * 1800 + 10
+    with time_machine.travel(start, tick=False):
+        first = reader().get(url)
+        assert reader().get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+    with time_machine.travel(start + 1800, tick=False):
+        again = reader().get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+        assert again.status_code == 200
+        assert check_view_token(article.pk, again.json()["view_token"])
+    with time_machine.travel(start + 3 * 3600, tick=False):
+        assert not check_view_token(article.pk, first.json()["view_token"])

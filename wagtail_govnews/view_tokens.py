@@ -34,6 +34,14 @@ def make_view_token(page_id: int, now: float | None = None) -> str:
     return f"{bucket:x}.{_signature(page_id, bucket)}"
 
 
+def token_epoch() -> str:
+    """A token that changes every half ``VIEW_TOKEN_MAX_AGE``: responses carrying a view
+    token add it to their ``ETag`` and cache key, so no cache keeps revalidating (304) or
+    serving a body whose token has expired."""
+    period = max(govnews_settings.VIEW_TOKEN_MAX_AGE // 2, BUCKET_SECONDS)
+    return str(int(time.time() // period))
+
+
 def check_view_token(page_id: int, token: str, now: float | None = None) -> bool:
     """Whether ``token`` was made for ``page_id`` and has not expired (nor comes from later)."""
     bucket_hex, _dot, signature = token.partition(".")

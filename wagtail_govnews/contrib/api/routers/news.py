@@ -33,7 +33,7 @@ from wagtail_govnews.contrib.api.schemas import (
 from wagtail_govnews.contrib.api.serializers import LIST_DEFERRED, detail, news_queryset
 from wagtail_govnews.models import NewsPage, NewsPageQuerySet, most_read, views_state
 from wagtail_govnews.qr import QRCodeError, cached_qr_png, cached_qr_svg
-from wagtail_govnews.view_tokens import check_view_token, make_view_token
+from wagtail_govnews.view_tokens import check_view_token, make_view_token, token_epoch
 from wagtail_govnews.viewcount import ViewOutcome, count_view, is_allowed_beacon_origin
 
 router = Router(tags=["news"])
@@ -52,7 +52,7 @@ def list_news(request: HttpRequest, **kwargs: Any) -> NewsPageQuerySet:
 
 
 @router.get("/find/", response={200: NewsDetail, **ERRORS}, url_name="news_find")
-@decorate_view(http_cached())
+@decorate_view(http_cached(extra_state=token_epoch))
 def find_news(request: HttpRequest, path: str) -> dict:
     """The article at a public path such as ``/vi/tin-tuc/slug/`` (or a full URL)."""
     reject_unknown_params(request, {"path"})
@@ -72,7 +72,7 @@ def most_read_news(request: HttpRequest, params: Query[MostReadParams]) -> dict:
 
 
 @router.get("/{page_id}/", response={200: NewsDetail, **ERRORS}, url_name="news_detail")
-@decorate_view(http_cached())
+@decorate_view(http_cached(extra_state=token_epoch))
 def get_news(request: HttpRequest, page_id: PageId) -> dict:
     """One published article, fully resolved."""
     reject_unknown_params(request, set())
