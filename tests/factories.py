@@ -113,6 +113,34 @@ def make_video_embed(url: str, player: str, width: int | None = None, height: in
     )
 
 
+def make_portal_settings(facebook_url: str, name: str = "Cổng thông tin thử nghiệm"):
+    """The default site's portal settings with a name and one Facebook account."""
+    from wagtail_govnews.models import GovNewsSettings, SocialAccount
+
+    portal = GovNewsSettings.for_site(Site.objects.get(is_default_site=True))
+    portal.portal_name = name
+    portal.save()
+    SocialAccount.objects.create(
+        settings=portal, network="facebook", name="Fanpage", url=facebook_url
+    )
+    return portal
+
+
+def make_other_news(section, category, first_day: datetime, lead: str, count: int = 3) -> list:
+    """``count`` illustrated articles of ``category``, a day apart from ``first_day``."""
+    return [
+        make_news(
+            section,
+            f"Tin khác số {n}",
+            hero_image=make_image(f"Ảnh {n}"),
+            lead=lead,
+            categories=[category],
+            date=first_day + timedelta(days=n),
+        )
+        for n in range(count)
+    ]
+
+
 def make_category(name: str = "Giáo dục") -> NewsCategory:
     """A category in the default locale."""
     return NewsCategory.objects.create(name=name, locale=site_root().locale)

@@ -18,7 +18,7 @@ import pytest
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.files.storage import default_storage
-from wagtail.models import Locale, Site
+from wagtail.models import Locale
 
 from tests.browser import BROWSER_TEST_MARKS, CHROMIUM, CHROMIUM_FLAGS
 from tests.factories import (
@@ -28,10 +28,11 @@ from tests.factories import (
     make_image,
     make_index,
     make_news,
+    make_other_news,
+    make_portal_settings,
     paragraph,
     translate,
 )
-from wagtail_govnews.models import GovNewsSettings, SocialAccount
 
 AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
 #: WCAG 2.0 and 2.1, levels A and AA, plus axe's best practices (landmarks, one main, h1).
@@ -97,23 +98,10 @@ def open_page(db, client):
 @pytest.fixture
 def site_pages(db):
     """A section with a full article (and its English translation) and other news."""
-    portal = GovNewsSettings.for_site(Site.objects.get(is_default_site=True))
-    portal.portal_name = "Cổng thông tin thử nghiệm"
-    portal.save()
-    SocialAccount.objects.create(
-        settings=portal, network="facebook", name="Fanpage", url="https://www.facebook.com/t"
-    )
+    make_portal_settings("https://www.facebook.com/t")
     section = make_index()
     category = make_category("Giao thông")
-    for n in range(3):
-        make_news(
-            section,
-            f"Tin khác số {n}",
-            hero_image=make_image(f"Ảnh {n}"),
-            lead="Sapo của tin.",
-            categories=[category],
-            date=datetime(2022, 12, 20 + n, tzinfo=UTC),
-        )
+    make_other_news(section, category, datetime(2022, 12, 20, tzinfo=UTC), lead="Sapo của tin.")
     article = make_news(
         section,
         "Khai trương tuyến buýt điện đầu tiên của thành phố",

@@ -44,11 +44,13 @@ from tests.factories import (
     make_image,
     make_index,
     make_news,
+    make_other_news,
+    make_portal_settings,
     make_video_embed,
     paragraph,
     translate,
 )
-from wagtail_govnews.models import GovNewsSettings, NewsPage, SocialAccount
+from wagtail_govnews.models import GovNewsSettings, NewsPage
 from wagtail_govnews.preview_tokens import make_token
 
 try:
@@ -96,23 +98,10 @@ def portal(db, settings) -> Portal:
     block (a YouTube player among them), a notice, social accounts and a translation."""
     settings.WAGTAIL_GOVNEWS = {**settings.WAGTAIL_GOVNEWS, "NEWS_PER_PAGE": 2}
     home = make_home()
-    portal_settings = GovNewsSettings.for_site(Site.objects.get(is_default_site=True))
-    portal_settings.portal_name = "Cổng thông tin thử nghiệm"
-    portal_settings.save()
-    SocialAccount.objects.create(
-        settings=portal_settings, network="facebook", name="Fanpage", url="https://fb.com/t"
-    )
+    make_portal_settings("https://fb.com/t")
     section = make_index(parent=home)
     category = make_category("Giao thông")
-    for n in range(3):
-        make_news(
-            section,
-            f"Tin khác số {n}",
-            hero_image=make_image(f"Ảnh {n}"),
-            lead="Sapo.",
-            categories=[category],
-            date=datetime(2024, 5, 1 + n, tzinfo=UTC),
-        )
+    make_other_news(section, category, datetime(2024, 5, 1, tzinfo=UTC), lead="Sapo.")
     player = f'<iframe width="480" height="270" src="{VIDEO_PLAYER}" allowfullscreen></iframe>'
     make_video_embed(VIDEO_URL, player, width=480, height=270)
     article = make_news(
