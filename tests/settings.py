@@ -170,6 +170,9 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_GOVNEWS = {
     "OTHER_NEWS_COUNT": 6,
     "NEWS_PER_PAGE": 12,
+    # Each test process answers every request itself, so its LocMemCache is shared by all of
+    # them: every test runs the fine-grained invalidation of a site with Redis.
+    "RESPONSE_CACHE_SHARED": True,
 }
 
 # The headless APIs answer the example client's origin (a local frontend dev server).

@@ -40,6 +40,7 @@ DEFAULTS: dict[str, Any] = {
     "API_QR_CACHE_CONTROL": "public, max-age=86400",  # QR images change only with the URL
     "RESPONSE_CACHE_ALIAS": "default",  # Django cache of rendered API responses and articles
     "RESPONSE_CACHE_TIMEOUT": 600,  # seconds a rendered response is kept; 0 turns caching off
+    "RESPONSE_CACHE_SHARED": None,  # one cache for every process? None: all but LocMemCache
     "RESPONSE_CACHE_MAX_VARIANTS": 200,  # query-string variants stored per path and content
     "PREVIEW_MAX_AGE": 3600,  # seconds a headless preview token stays valid
     # Search engines, social cards and the PDF download

@@ -8,9 +8,9 @@ queries (about 9) before the response cache is asked. Add the middleware last in
 
 For an anonymous ``GET`` without query string, session or messages (the same requests the
 response cache serves), it looks up which article was last cached at the path (a cache read,
-no query), then that article's entry under the current content state (one query: the state
-changes with every publish, unpublish, move, restriction or setting change, as for the
-response cache). On a hit it counts the view and answers; otherwise routing goes on as usual.
+no query), then that article's entry under the current content state (one query), fresh while
+nothing it shows changed (as for the response cache). On a hit it counts the view and
+answers; otherwise routing goes on as usual.
 Only responses that passed Wagtail's own checks were stored, and entries never outlive what
 they show. Wagtail's ``before_serve_page`` hooks do not run for such hits: a site whose
 hooks must see every page view leaves this middleware out.
@@ -38,11 +38,11 @@ class CachedPageMiddleware:
             page_id = response_cache.stored_page_id(request)
             if page_id is not None:
                 try:
-                    state, _modified = response_cache.content_state()
+                    state, _modified = response_cache.response_state()
                 except DatabaseError:  # let the view fail, where DatabaseUnavailable… answers
                     return self.get_response(request)
                 key = response_cache.response_key(request, "article", state)
-                entry = response_cache.stored_entry(key)
+                entry = response_cache.fresh_entry(key)
                 if entry is not None and entry[2:3] == (page_id,):
                     count_view(request, page_id)
                     return response_cache.stored_response(entry)

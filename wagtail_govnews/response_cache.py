@@ -1,11 +1,20 @@
-"""Server-side cache of public responses (API JSON, article HTML), emptied on every change.
+"""Server-side cache of public responses (API JSON, article HTML), kept until what they
+show changes.
 
-An entry's key holds the *content state* (from Wagtail's audit log, shared by every process
-through the database) and a *generation* token kept in the cache itself, which
-:func:`invalidate` replaces whenever a page, view restriction, image, category, tag, site or
-setting is saved or deleted, a page is published, unpublished or moved, or a Django setting
-changes (connected in ``WagtailGovNewsConfig.ready()``). Either one changing makes every
-earlier entry unreachable, so a reader never gets a response older than the last change.
+Each entry notes the tags of the content it shows (:mod:`wagtail_govnews.cache_tags`): the
+articles on it, the section whose latest articles it lists, ``news`` for any other list,
+``site`` for everything else. A change bumps the tags it touches (connected in
+``WagtailGovNewsConfig.ready()``): publishing, editing, unpublishing or deleting an article
+bumps its own tag, its section's and ``news``, so only the pages showing it, the lists and
+the pages whose boxes list it are rebuilt; a change of anything else (another page type, a
+move, a view restriction, an image, a category, a tag, a site, a setting) bumps ``site``.
+
+An entry's key also holds a *content state* from the database (:func:`response_state`): the
+view restrictions, and the audit log of snippets, images, documents and settings, so a change
+made without our signals (a script, another model) still reaches every process. With a
+cache local to each process (``LocMemCache``), which another process's bumps cannot reach,
+the state holds the pages' audit log too: every publish then makes every entry unreachable
+(``RESPONSE_CACHE_SHARED`` overrides the detection).
 
 Entries also expire before the earliest ``expire_at`` of the articles they show (noted with
 :func:`note_expiry`), since Wagtail keeps an expired article live until ``publish_scheduled``
@@ -16,7 +25,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -25,6 +33,7 @@ from weakref import WeakKeyDictionary
 
 from django.conf import settings
 from django.core.cache import InvalidCacheBackendError, caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection, transaction
 from django.http import HttpRequest, HttpResponse
@@ -32,10 +41,10 @@ from django.utils import timezone, translation
 from django.utils.dateparse import parse_datetime
 from wagtail.models import ModelLogEntry, PageLogEntry, PageViewRestriction
 
+from . import cache_tags
 from .cache_keys import canonical_path
 from .conf import govnews_settings
 
-GENERATION_KEY = "govnews:response-generation"
 MESSAGES_COOKIE = "messages"  # django.contrib.messages' cookie storage
 
 
@@ -69,6 +78,24 @@ def content_state() -> tuple[str, datetime | None]:
     Besides the audit log, it counts view restrictions: one added by a script (no log entry)
     changes the token in every process, so no cache keeps serving a page that became private.
     """
+    pages, models, restrictions, modified = _state_parts()
+    return f"{pages}.{models}.{restrictions}", modified
+
+
+def response_state() -> tuple[str, datetime | None]:
+    """The part of :func:`content_state` that keys cached responses, and the content's time.
+
+    With a shared cache, page changes reach every process through the tags they bump, so the
+    pages' audit log is left out: one publish does not make every entry unreachable.
+    """
+    pages, models, restrictions, modified = _state_parts()
+    if shared():
+        return f"-.{models}.{restrictions}", modified
+    return f"{pages}.{models}.{restrictions}", modified
+
+
+def _state_parts() -> tuple[str, str, str, datetime | None]:
+    """The newest page and model log entries, the view restrictions, and the latest time."""
     pages, models = PageLogEntry._meta.db_table, ModelLogEntry._meta.db_table
     restrictions = PageViewRestriction._meta.db_table
     with connection.cursor() as cursor:
@@ -79,7 +106,7 @@ def content_state() -> tuple[str, datetime | None]:
         )
         page_id, page_time, model_id, model_time, count, last = cursor.fetchone()
     times = [_as_datetime(time) for time in (page_time, model_time) if time is not None]
-    return f"{page_id}.{model_id}.{count}.{last}", max(times) if times else None
+    return str(page_id), str(model_id), f"{count}.{last}", max(times) if times else None
 
 
 def _as_datetime(value: datetime | str) -> datetime:
@@ -98,26 +125,30 @@ def enabled() -> bool:
     return govnews_settings.RESPONSE_CACHE_TIMEOUT > 0
 
 
-def generation() -> str:
-    """The current generation token (created on first use)."""
-    cache = _cache()
-    token = cache.get(GENERATION_KEY)
-    if token is None:
-        cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
-        token = cache.get(GENERATION_KEY) or "none"
-    return token
+def shared() -> bool:
+    """Whether every process reads the same response cache (``RESPONSE_CACHE_SHARED``, by
+    default true for any backend but ``LocMemCache``)."""
+    configured = govnews_settings.RESPONSE_CACHE_SHARED
+    if configured is None:
+        return not isinstance(_cache(), LocMemCache)
+    return bool(configured)
 
 
 def invalidate(*args: Any, **kwargs: Any) -> None:
-    """Make every cached response unreachable."""
-    _cache().set(GENERATION_KEY, uuid.uuid4().hex, None)
+    """Make every cached response stale."""
+    cache_tags.bump([cache_tags.SITE])
+
+
+def invalidate_tags(tags: set[str]) -> None:
+    """Make the cached responses showing one of ``tags`` stale, now and again when the
+    transaction commits, since a reader may fill the cache from the old rows in between."""
+    cache_tags.bump(tags)
+    transaction.on_commit(lambda: cache_tags.bump(tags), robust=True)
 
 
 def _on_change(*args: Any, **kwargs: Any) -> None:
-    """Signal receiver: invalidate now, and again when the transaction commits, since a
-    reader may fill the cache from the old rows in between."""
-    invalidate()
-    transaction.on_commit(invalidate, robust=True)
+    """Signal receiver: every cached response is stale."""
+    invalidate_tags({cache_tags.SITE})
 
 
 def response_key(request: HttpRequest, kind: str, state: str) -> str:
@@ -126,7 +157,6 @@ def response_key(request: HttpRequest, kind: str, state: str) -> str:
     parts = (
         kind,
         state,
-        generation(),
         request.scheme,
         request.get_host(),
         canonical_path(request),
@@ -140,14 +170,21 @@ def cached_value(request: HttpRequest, kind: str, key: str, compute: Callable[[]
     """``compute()``, kept until content changes (or the cache is off)."""
     if not enabled():
         return compute()
-    state = notes_for(request).state or content_state()[0]
-    digest = hashlib.sha256(f"{kind}|{state}|{generation()}|{key}".encode()).hexdigest()
+    state = notes_for(request).state or response_state()[0]
+    digest = hashlib.sha256(f"{kind}|{state}|{key}".encode()).hexdigest()
     cache_key = f"govnews:{kind}:{digest}"
-    value = _cache().get(cache_key)
-    if value is None:
+    stored = fresh_entry(cache_key)
+    if stored is not None:
+        value, tags = stored[0], stored[-2]
+        cache_tags.note(*tags)
+        return value
+    built_at = cache_tags.counter()
+    with cache_tags.collecting() as tags:
         value = compute()
-        if _within_variant_budget(request):
-            _cache().set(cache_key, value, govnews_settings.RESPONSE_CACHE_TIMEOUT)
+    if _within_variant_budget(request):
+        cache_tags.settle(tags)
+        entry = (value, tuple(tags), built_at)
+        _cache().set(cache_key, entry, govnews_settings.RESPONSE_CACHE_TIMEOUT)
     return value
 
 
@@ -197,13 +234,14 @@ def cached_response(
     ``page_id``: the response is that article's page; its path is noted too, so
     :class:`wagtail_govnews.early_cache.CachedPageMiddleware` can answer it before routing.
     """
-    cache = _cache()
-    stored = cache.get(key)
+    stored = fresh_entry(key)
     if stored is not None:
         return stored_response(stored)
-    response = build()
-    if hasattr(response, "render") and not getattr(response, "is_rendered", True):
-        response.render()
+    built_at = cache_tags.counter()
+    with cache_tags.collecting() as tags:
+        response = build()
+        if hasattr(response, "render") and not getattr(response, "is_rendered", True):
+            response.render()
     timeout = _timeout(request)
     cacheable = (
         response.status_code == 200
@@ -214,14 +252,17 @@ def cached_response(
         and timeout > 0
     )
     if cacheable and _within_variant_budget(request):
-        cache.set(key, (response.content, response["Content-Type"], page_id), timeout)
+        cache, entry_tags = _cache(), tuple(tags)
+        cache_tags.settle(entry_tags)
+        entry = (response.content, response["Content-Type"], page_id, entry_tags, built_at)
+        cache.set(key, entry, timeout)
         if page_id is not None:
             cache.set(route_key(request), page_id, timeout)
     return response
 
 
 def stored_response(stored: tuple) -> HttpResponse:
-    """A response from a stored entry ``(content, content type[, page id])``."""
+    """A response from a stored entry ``(content, content type, page id, tags, built at)``."""
     return HttpResponse(stored[0], content_type=stored[1])
 
 
@@ -238,10 +279,16 @@ def stored_page_id(request: HttpRequest) -> int | None:
     return page_id if isinstance(page_id, int) else None
 
 
-def stored_entry(key: str) -> tuple | None:
-    """The entry stored under ``key``, if any."""
+def fresh_entry(key: str) -> tuple | None:
+    """The entry stored under ``key``, if none of what it shows changed since it was built.
+
+    Entries are tuples ending with the tags they show and the tag counter at their build.
+    """
     stored = _cache().get(key)
-    return stored if isinstance(stored, tuple) else None
+    if not isinstance(stored, tuple) or len(stored) < 3:
+        return None
+    tags, built_at = stored[-2:]
+    return stored if cache_tags.still_fresh(tags, built_at) else None
 
 
 def _within_variant_budget(request: HttpRequest) -> bool:
@@ -252,7 +299,7 @@ def _within_variant_budget(request: HttpRequest) -> bool:
         return True
     notes = notes_for(request)
     if notes.within_variant_budget is None:
-        digest = hashlib.sha256(f"{notes.state}|{generation()}|{request.path}".encode())
+        digest = hashlib.sha256(f"{notes.state}|{request.path}".encode())
         counter, cache = f"govnews:variants:{digest.hexdigest()}", _cache()
         cache.add(counter, 0, govnews_settings.RESPONSE_CACHE_TIMEOUT)
         try:
@@ -285,7 +332,7 @@ def _holds_csp_nonce(request: HttpRequest) -> bool:
 
 
 def connect() -> None:
-    """Invalidate on every change that can alter a public response."""
+    """Bump the tags of every change that can alter a public response."""
     from django.core.signals import setting_changed
     from django.db.models.signals import m2m_changed, post_delete, post_save
     from wagtail.images import get_image_model
@@ -309,8 +356,6 @@ def connect() -> None:
         image,
         NewsCategory,
         NewsTag,
-        NewsPageTag,
-        NewsPageRelatedNews,
         Site,
         Locale,
         GovNewsSettings,
@@ -322,22 +367,50 @@ def connect() -> None:
     post_delete.connect(
         _on_change, sender=image.get_rendition_model(), dispatch_uid=f"{uid}.rendition"
     )
+    for sender in (NewsPageTag, NewsPageRelatedNews):
+        for signal, name in ((post_save, "save"), (post_delete, "del")):
+            signal.connect(
+                _on_article_part_change, sender=sender, dispatch_uid=f"{uid}.{name}.{sender}"
+            )
     post_save.connect(_on_page_change, dispatch_uid=f"{uid}.page.save")
     post_delete.connect(_on_page_change, dispatch_uid=f"{uid}.page.delete")
     m2m_changed.connect(
-        _on_change, sender=NewsPage.categories.through, dispatch_uid=f"{uid}.categories"
+        _on_page_change, sender=NewsPage.categories.through, dispatch_uid=f"{uid}.categories"
     )
-    page_published.connect(_on_change, dispatch_uid=f"{uid}.published")
-    page_unpublished.connect(_on_change, dispatch_uid=f"{uid}.unpublished")
+    page_published.connect(_on_page_change, dispatch_uid=f"{uid}.published")
+    page_unpublished.connect(_on_page_change, dispatch_uid=f"{uid}.unpublished")
     post_page_move.connect(_on_change, dispatch_uid=f"{uid}.moved")
     setting_changed.connect(_on_setting_changed, dispatch_uid=f"{uid}.setting")
 
 
+def article_tags(page: Any) -> set[str]:
+    """The tags a change of the article ``page`` bumps: its own, its section's, ``news``."""
+    return {
+        cache_tags.article_tag(page.translation_key),
+        cache_tags.section_tag(page.path[: -page.steplen]),
+        cache_tags.NEWS,
+    }
+
+
 def _on_page_change(sender: Any, instance: Any, **kwargs: Any) -> None:
+    """An article changed: its tags; any other page (or a category's articles): ``site``."""
     from wagtail.models import Page
 
-    if isinstance(instance, Page):
-        _on_change()
+    from .models import NewsPage
+
+    if isinstance(instance, NewsPage) and instance.path:
+        invalidate_tags(article_tags(instance))
+    elif isinstance(instance, Page) or "action" in kwargs:  # m2m_changed from a category
+        invalidate_tags({cache_tags.SITE})
+
+
+def _on_article_part_change(sender: Any, instance: Any, **kwargs: Any) -> None:
+    """A tag or a pick of an article was added or removed: that article's tags."""
+    page = getattr(instance, "content_object", None) or getattr(instance, "page", None)
+    if page is not None and page.path:
+        invalidate_tags(article_tags(page))
+    else:
+        invalidate_tags({cache_tags.SITE})
 
 
 def _on_setting_changed(*args: Any, **kwargs: Any) -> None:

@@ -17,7 +17,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 from wagtail.models import Page
 
-from . import response_cache
+from . import cache_tags, response_cache
 from .models import NewsPage
 from .viewcount import count_view
 
@@ -48,7 +48,7 @@ def serve_article(serve: Serve) -> Serve:
         if not response_cache.cacheable_request(request):
             return serve(page, request, serve_args, serve_kwargs)
         # CachedPageMiddleware may have read the state of this request already.
-        state = response_cache.notes_for(request).state or response_cache.content_state()[0]
+        state = response_cache.notes_for(request).state or response_cache.response_state()[0]
         key = response_cache.response_key(request, "article", state)
 
         def render() -> HttpResponse:
@@ -73,6 +73,7 @@ def _render_for_cache(response: HttpResponse, page: NewsPage, request: HttpReque
     """
     if hasattr(response, "render"):
         response.render()
+    cache_tags.note(*response_cache.article_tags(page) - {cache_tags.NEWS})
     for shown in [page, *page.other_news()]:
         response_cache.note_expiry(request, shown.expire_at)
     return response

@@ -179,6 +179,8 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_GOVNEWS = {
     "OTHER_NEWS_COUNT": 6,
     "NEWS_PER_PAGE": 12,
+    # 0 turns the response cache off (benchmarks/publish_load.py measures the cold site).
+    "RESPONSE_CACHE_TIMEOUT": int(os.environ.get("GOVNEWS_RESPONSE_CACHE_TIMEOUT", "600")),
 }
 
 # Frontend cache (CDN / reverse proxy) purging. When an article is published, unpublished,

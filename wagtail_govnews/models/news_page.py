@@ -31,6 +31,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from .. import cache_tags
 from ..blocks import NewsBodyBlock, prefetch_stream_images
 from ..conf import govnews_settings
 from ..forms import NewsPageForm
@@ -311,14 +312,16 @@ class NewsPage(AsciiSlugMixin, HeadlessPreviewMixin, RoutablePageMixin, Page):
             )
             keys = [str(key_of[pk]) for pk in picked_ids if pk in key_of]
             if keys:
-                versions = published.filter(translation_key__in=keys, locale_id=self.locale_id)
+                picks = published.shown_as(*(cache_tags.article_tag(key) for key in keys))
+                versions = picks.filter(translation_key__in=keys, locale_id=self.locale_id)
                 by_key = {str(page.translation_key): page for page in versions}
                 curated = [by_key[key] for key in keys if key in by_key]
                 if curated:
                     return curated
         if not self.path or self.depth is None:
             return []
-        return list(published.sibling_of(self, inclusive=False).newest_first()[:limit])
+        section = published.shown_as(cache_tags.section_tag(self.path[: -self.steplen]))
+        return list(section.sibling_of(self, inclusive=False).newest_first()[:limit])
 
     @cached_property
     def other_news_box(self) -> list[NewsPage]:

@@ -96,7 +96,9 @@ def most_read(
     days = days or govnews_settings.MOST_READ_DAYS
     limit = limit or govnews_settings.MOST_READ_COUNT
     since = timezone.localdate() - timedelta(days=days - 1)
-    news = (NewsPage.objects.all() if queryset is None else queryset).published()
+    # Scoped to the articles it lists: a new article has no views yet, so publishing one does
+    # not change the list, and the views themselves refresh with the cache's timeout.
+    news = (NewsPage.objects.all() if queryset is None else queryset).published().shown_as()
     if locale is not None:
         news = news.filter(locale=locale)
     if exclude is not None:

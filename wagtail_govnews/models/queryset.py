@@ -7,12 +7,57 @@ from django.db.models import Prefetch
 from wagtail.images import get_image_model
 from wagtail.models import PageManager, PageQuerySet
 
+from .. import cache_tags
 from ..search_text import query_words, search_vector
 from .visibility import visible_to_public
 
 
 class NewsPageQuerySet(PageQuerySet):
-    """Queries for news articles."""
+    """Queries for news articles.
+
+    Run while a response is built for the cache, a query notes what it read
+    (:mod:`wagtail_govnews.cache_tags`): the articles found and the tags of its scope when
+    :meth:`shown_as` scoped it, else ``news`` (it may change with any publish).
+    """
+
+    _cache_scope: frozenset[str] | None = None
+
+    def shown_as(self, *tags: str) -> NewsPageQuerySet:
+        """This query, depending for the response cache only on ``tags`` and the articles it
+        finds: for queries whose result no other publish can change (one article, a box
+        of one section's articles with the section's tag)."""
+        clone = self._chain()
+        clone._cache_scope = frozenset(tags)
+        return clone
+
+    def _clone(self) -> NewsPageQuerySet:
+        clone = super()._clone()
+        clone._cache_scope = self._cache_scope
+        return clone
+
+    def _fetch_all(self) -> None:
+        fetching = self._result_cache is None
+        super()._fetch_all()
+        if fetching and cache_tags.collecting_now():
+            keys = [getattr(row, "translation_key", None) for row in self._result_cache]
+            scope = None if None in keys else self._cache_scope
+            cache_tags.note_query(scope, keys)
+
+    def count(self) -> int:
+        cache_tags.note_query(None)
+        return super().count()
+
+    def exists(self) -> bool:
+        cache_tags.note_query(None)
+        return super().exists()
+
+    def aggregate(self, *args, **kwargs) -> dict:
+        cache_tags.note_query(None)
+        return super().aggregate(*args, **kwargs)
+
+    def iterator(self, *args, **kwargs):
+        cache_tags.note_query(None)
+        return super().iterator(*args, **kwargs)
 
     def published(self) -> NewsPageQuerySet:
         """Articles anonymous readers may see (:func:`.visibility.visible_to_public`)."""

@@ -1,10 +1,9 @@
 """HTTP caching of public API responses: ETag, Last-Modified, 304 and Cache-Control.
 
-Validators come from Wagtail's audit log: every publish, unpublish, move, delete or admin edit
-of a page, snippet or setting writes a log entry, so the newest entry identifies the state of
-the published content. Computing them costs one small query and no rendering, so a
-revalidation answers 304 cheaply. The same state keys the server-side response cache
-(``wagtail_govnews.response_cache``), so a warm response costs that one query too.
+The ``ETag`` is a digest of the body; ``Last-Modified`` is the time of the newest entry of
+Wagtail's audit log. Responses come from the server-side response cache
+(``wagtail_govnews.response_cache``) while what they show is unchanged, so a warm response or
+a revalidation answered 304 costs one small query (the content state) and no rendering.
 """
 
 from __future__ import annotations
@@ -18,16 +17,14 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 
-from wagtail_govnews.cache_keys import canonical_path
 from wagtail_govnews.conf import govnews_settings
-from wagtail_govnews.response_cache import cached_response, content_state, enabled, response_key
+from wagtail_govnews.response_cache import cached_response, enabled, response_key, response_state
 
-__all__ = ["content_state", "http_cached", "private_no_store"]
+__all__ = ["http_cached", "private_no_store"]
 
 
-def _etag(request: HttpRequest, state: str) -> str:
-    key = "|".join((state, request.get_host(), canonical_path(request)))
-    return '"' + hashlib.sha256(key.encode()).hexdigest()[:32] + '"'
+def _etag(content: bytes) -> str:
+    return '"' + hashlib.sha256(content).hexdigest()[:32] + '"'
 
 
 def http_cached(
@@ -43,25 +40,25 @@ def http_cached(
     def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         @wraps(view)
         def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            state, modified = content_state()
+            state, modified = response_state()
             if extra_state is not None:
                 state = f"{state}.{extra_state()}"
-            etag = _etag(request, state)
-            last_modified = int(modified.timestamp()) if modified else None
-            not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
-            if not_modified is not None:
-                not_modified["Cache-Control"] = _cache_control(cache_control)
-                return not_modified
             if enabled() and request.method == "GET":
                 key = response_key(request, "api", state)
                 response = cached_response(request, key, lambda: view(request, *args, **kwargs))
             else:
                 response = view(request, *args, **kwargs)
-            if response.status_code == 200:
-                response["ETag"] = etag
-                if last_modified is not None:
-                    response["Last-Modified"] = http_date(last_modified)
-                response["Cache-Control"] = _cache_control(cache_control)
+            if response.status_code != 200:
+                return response
+            etag = _etag(response.content)
+            last_modified = int(modified.timestamp()) if modified else None
+            not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
+            if not_modified is not None:
+                response = not_modified
+            response["ETag"] = etag
+            if last_modified is not None:
+                response["Last-Modified"] = http_date(last_modified)
+            response["Cache-Control"] = _cache_control(cache_control)
             return response
 
         return wrapper

@@ -12,6 +12,7 @@ from django.urls import reverse
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
+from wagtail_govnews.cache_tags import article_tag
 from wagtail_govnews.contrib.api.blocks import serialize_body
 from wagtail_govnews.contrib.api.images import absolute, rendition_specs, serialize_image
 from wagtail_govnews.dates import format_dateline, iso_datetime
@@ -131,9 +132,11 @@ def summaries(request: HttpRequest, pages: list[NewsPage]) -> list[dict[str, Any
 
 def published_translations(pages: list[NewsPage]) -> dict[str, list[NewsPage]]:
     """Published versions of ``pages`` in every language, by translation key (one query)."""
+    keys = {page.translation_key for page in pages}
     versions = (
         NewsPage.objects.published()
-        .filter(translation_key__in={page.translation_key for page in pages})
+        .shown_as(*(article_tag(key) for key in keys))
+        .filter(translation_key__in=keys)
         .defer(*LIST_DEFERRED)
         .select_related("locale")
         .order_by("locale__language_code")

@@ -150,7 +150,8 @@ for _fmt in ("svg", "png"):
 
 
 def _published(page_id: int) -> NewsPage:
-    page = news_queryset().filter(pk=page_id).first()
+    # Scoped to this article: no other publish changes what its id shows.
+    page = news_queryset().shown_as().filter(pk=page_id).first()
     if page is None:
         raise HttpError(404, _("No published article with id %(id)d.") % {"id": page_id})
     return page

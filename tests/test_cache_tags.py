@@ -1,0 +1,184 @@
+"""Fine-grained invalidation: a change makes stale only the cached responses that show it.
+
+Each test caches real responses (article pages, API details and lists), changes content the
+way an editor does, then checks which responses are still answered from the cache (one
+query: the content state) and that those rebuilt show the change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from tests.factories import make_index, make_news, translate
+from wagtail_govnews import cache_tags, response_cache
+from wagtail_govnews.models import NewsPage, NewsPageRelatedNews
+from wagtail_govnews.models.popularity import store_views
+
+pytestmark = pytest.mark.django_db
+
+LIST = "/api/govnews/news/"
+
+
+def urls_of(page: NewsPage) -> list[str]:
+    """The cached responses showing ``page`` itself: its article page and API detail."""
+    return [page.url, f"{LIST}{page.pk}/"]
+
+
+def from_cache(client, url: str) -> bool:
+    """Whether ``url`` is answered from the response cache (the content state query only)."""
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries) <= 1
+
+
+def warm(client, urls: list[str]) -> None:
+    """Cache ``urls`` (twice: the first request ever also creates the site settings)."""
+    for url in urls * 2:
+        client.get(url)
+    assert all(from_cache(client, url) for url in urls)
+
+
+@pytest.fixture
+def sections() -> Iterator[tuple]:
+    """Two sections: "Kinh tế" with 3 articles and "Văn hoá" with 20."""
+    economy, culture = make_index("Kinh tế", "kinh-te"), make_index("Văn hoá", "van-hoa")
+    yield (
+        economy,
+        [make_news(economy, f"Kinh tế {n}") for n in range(3)],
+        culture,
+        [make_news(culture, f"Văn hoá {n}") for n in range(20)],
+    )
+
+
+def test_after_one_publish_unrelated_responses_stay_cached(client, sections):
+    economy, economy_news, _culture, culture_news = sections
+    unrelated = [url for page in culture_news for url in urls_of(page)]
+    related = [url for page in economy_news for url in urls_of(page)] + [LIST]
+    warm(client, unrelated + related)
+
+    new = make_news(economy, "Kinh tế mới nhất")
+
+    still_cached = sum(from_cache(client, url) for url in unrelated)
+    assert still_cached / len(unrelated) >= 0.95
+    assert still_cached == len(unrelated)  # 40 of 40 here
+    # What shows the new article was rebuilt: the list and its section's "other news" boxes.
+    assert new.title in client.get(LIST).content.decode()
+    for page in economy_news:
+        assert new.title in client.get(page.url).content.decode()
+        assert new.title in client.get(f"{LIST}{page.pk}/").content.decode()
+
+
+@pytest.mark.parametrize("change", ["edit", "unpublish"])
+def test_a_change_reaches_every_page_whose_boxes_list_the_article(client, sections, change):
+    _economy, economy_news, _culture, culture_news = sections
+    picked, most_read = economy_news[0], economy_news[1]
+    reader_page = culture_news[0]  # another section: its boxes list them only as picks/most read
+    NewsPageRelatedNews.objects.create(page=reader_page, news=picked, sort_order=0)
+    store_views({(most_read.pk, timezone.localdate()): 9})
+    warm(client, urls_of(reader_page))
+    assert picked.title in client.get(reader_page.url).content.decode()
+    assert most_read.title in client.get(reader_page.url).content.decode()
+
+    # Picks show on the page and in the API detail; the most read box on the page only.
+    for shown, urls in ((picked, urls_of(reader_page)), (most_read, [reader_page.url])):
+        old_title = shown.title
+        if change == "edit":
+            shown.title = f"{old_title} (đã sửa)"
+            shown.save_revision().publish()
+        else:
+            shown.unpublish()
+        for url in urls:
+            body = client.get(url).content.decode()
+            assert (shown.title in body) == (change == "edit"), url
+            if change == "unpublish":
+                assert old_title not in body, url
+
+
+def test_a_new_translation_refreshes_the_original(client, sections):
+    """Translations share one tag: the original's page and detail link to a new one."""
+    from wagtail.models import Locale
+
+    _economy, economy_news, _culture, _culture_news = sections
+    english = Locale.objects.get_or_create(language_code="en")[0]
+    translate(economy_news[1], english)  # the sections are translated before the cache warms
+    original = economy_news[0]
+    warm(client, urls_of(original))
+    translation = translate(original, english)
+    for url in urls_of(original):
+        assert not from_cache(client, url)
+        assert translation.url in client.get(url).content.decode()
+
+
+def test_other_changes_make_every_response_stale(client, sections):
+    _economy, economy_news, _culture, culture_news = sections
+    urls = urls_of(economy_news[0]) + urls_of(culture_news[0])
+    warm(client, urls)
+    response_cache.invalidate()  # what a setting, a site or an image change does
+    assert not any(from_cache(client, url) for url in urls)
+
+
+def test_an_article_page_depends_on_its_section_and_shown_articles_only(rf, sections):
+    """The tags noted while an article page is built: no ``news``, which every publish bumps."""
+    _economy, economy_news, _culture, _culture_news = sections
+    page = economy_news[0]
+    with cache_tags.collecting() as tags:
+        page.serve(rf.get(page.url)).render()
+    assert cache_tags.NEWS not in tags
+    assert cache_tags.section_tag(page.path[: -page.steplen]) in tags
+    others = economy_news[1:]  # in its "other news" box (its own tag is noted by the hook)
+    assert {cache_tags.article_tag(other.translation_key) for other in others} <= tags
+
+
+def test_an_unscoped_article_query_depends_on_every_publish():
+    with cache_tags.collecting() as tags:
+        list(NewsPage.objects.live()[:3])
+    assert tags == {cache_tags.SITE, cache_tags.NEWS}
+    with cache_tags.collecting() as tags:
+        NewsPage.objects.shown_as("section:x").count()
+    assert cache_tags.NEWS in tags
+
+
+def test_an_evicted_tag_version_makes_older_entries_stale():
+    tag = cache_tags.article_tag("abc")
+    built_at = cache_tags.counter()
+    cache_tags.settle([tag])
+    assert cache_tags.still_fresh([tag], built_at)
+    cache_tags.bump([tag])
+    assert not cache_tags.still_fresh([tag], built_at)
+    response_cache._cache().delete("govnews:tag:" + tag)  # evicted
+    assert not cache_tags.still_fresh([tag], built_at)
+    cache_tags.settle([tag])  # noted again by a new entry: the counter's value now
+    assert not cache_tags.still_fresh([tag], built_at)
+    assert cache_tags.still_fresh([tag], cache_tags.counter())
+
+
+def test_a_cache_local_to_each_process_empties_everything_on_a_publish(client, sections, settings):
+    """Another process's bumps cannot reach a LocMemCache: the pages' audit log keys it."""
+    settings.WAGTAIL_GOVNEWS = {**settings.WAGTAIL_GOVNEWS, "RESPONSE_CACHE_SHARED": None}
+    assert not response_cache.shared()
+    economy, _economy_news, _culture, culture_news = sections
+    urls = urls_of(culture_news[0])
+    warm(client, urls)
+    make_news(economy, "Kinh tế mới nhất")
+    assert not any(from_cache(client, url) for url in urls)
+
+
+def test_other_backends_are_shared(settings, tmp_path):
+    settings.WAGTAIL_GOVNEWS = {
+        **settings.WAGTAIL_GOVNEWS,
+        "RESPONSE_CACHE_SHARED": None,
+        "RESPONSE_CACHE_ALIAS": "responses",
+    }
+    settings.CACHES = {
+        **settings.CACHES,
+        "responses": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(tmp_path),
+        },
+    }
+    assert response_cache.shared()
