@@ -301,7 +301,7 @@ class NewsPage(AsciiSlugMixin, HeadlessPreviewMixin, RoutablePageMixin, Page):
         if limit is None and queryset is None:
             return self.other_news_box
         limit = limit or govnews_settings.OTHER_NEWS_COUNT
-        published = (NewsPage.objects.all() if queryset is None else queryset).published()
+        published = (NewsPage.objects.without_text() if queryset is None else queryset).published()
         if self.pk:
             published = published.exclude(pk=self.pk)
             # Iterate the relation (not values_list) so previews of unsaved picks work too.

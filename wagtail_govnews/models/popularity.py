@@ -98,7 +98,9 @@ def most_read(
     since = timezone.localdate() - timedelta(days=days - 1)
     # Scoped to the articles it lists: a new article has no views yet, so publishing one does
     # not change the list, and the views themselves refresh with the cache's timeout.
-    news = (NewsPage.objects.all() if queryset is None else queryset).published().shown_as()
+    news = (
+        (NewsPage.objects.without_text() if queryset is None else queryset).published().shown_as()
+    )
     if locale is not None:
         news = news.filter(locale=locale)
     if exclude is not None:

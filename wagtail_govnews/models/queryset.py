@@ -85,6 +85,11 @@ class NewsPageQuerySet(PageQuerySet):
             matches = matches.filter(search_folded__contains=f" {word} ")
         return matches
 
+    def without_text(self) -> NewsPageQuerySet:
+        """Leave out the body and its folded search text, the largest columns, which no list,
+        box or teaser shows (read on access, one query per article)."""
+        return self.defer("body", "search_folded")
+
     def newest_first(self) -> NewsPageQuerySet:
         """Order by dateline, newest first."""
         return self.order_by("-date", "-pk")

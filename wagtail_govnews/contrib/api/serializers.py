@@ -21,9 +21,6 @@ from wagtail_govnews.response_cache import note_expiry
 from wagtail_govnews.share import ShareURLError, share_links
 from wagtail_govnews.view_tokens import make_view_token
 
-#: Fields no list shows; the body is the largest column (a list reads it for 40 pages).
-LIST_DEFERRED = ("body",)
-
 
 def _with_images(news: NewsPageQuerySet) -> NewsPageQuerySet:
     renditions = (
@@ -137,7 +134,7 @@ def published_translations(pages: list[NewsPage]) -> dict[str, list[NewsPage]]:
         NewsPage.objects.published()
         .shown_as(*(article_tag(key) for key in keys))
         .filter(translation_key__in=keys)
-        .defer(*LIST_DEFERRED)
+        .without_text()
         .select_related("locale")
         .order_by("locale__language_code")
     )
@@ -156,7 +153,9 @@ def detail(request: HttpRequest, page: NewsPage, section: Section | None = None)
     except ShareURLError:
         share = []
     qr_args = {"page_id": page.pk}
-    other = page.other_news(queryset=_with_images(NewsPage.objects.all())) if page.pk else []
+    other = (
+        page.other_news(queryset=_with_images(NewsPage.objects.without_text())) if page.pk else []
+    )
     return data | {
         "seo_title": page.seo_title,
         "search_description": page.search_description,

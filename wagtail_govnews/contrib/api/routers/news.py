@@ -30,7 +30,7 @@ from wagtail_govnews.contrib.api.schemas import (
     Problem,
     ViewToken,
 )
-from wagtail_govnews.contrib.api.serializers import LIST_DEFERRED, detail, news_queryset
+from wagtail_govnews.contrib.api.serializers import detail, news_queryset
 from wagtail_govnews.models import NewsPage, NewsPageQuerySet, most_read, views_state
 from wagtail_govnews.qr import QRCodeError, cached_qr_png, cached_qr_svg
 from wagtail_govnews.view_tokens import check_view_token, make_view_token, token_epoch
@@ -48,7 +48,7 @@ def list_news(request: HttpRequest, **kwargs: Any) -> NewsPageQuerySet:
     """Published articles, newest first, filtered and paged."""
     reject_unknown_params(request, LIST_PARAMS)
     filters: NewsFilters = kwargs["filters"]  # the paginator's input (it has the paging too)
-    return filters.filter(news_queryset().defer(*LIST_DEFERRED))
+    return filters.filter(news_queryset().without_text())
 
 
 @router.get("/find/", response={200: NewsDetail, **ERRORS}, url_name="news_find")
@@ -68,7 +68,10 @@ def most_read_news(request: HttpRequest, params: Query[MostReadParams]) -> dict:
     locale = locale_of(params.locale) if params.locale else None
     if params.locale and locale is None:  # a language of the site without pages yet
         return {"days": days, "items": []}
-    return {"days": days, "items": most_read(locale, days, params.limit, queryset=news_queryset())}
+    return {
+        "days": days,
+        "items": most_read(locale, days, params.limit, queryset=news_queryset().without_text()),
+    }
 
 
 @router.get("/{page_id}/", response={200: NewsDetail, **ERRORS}, url_name="news_detail")
