@@ -389,8 +389,13 @@ def syndication_probes(world: World) -> list[Probe]:
             probes.append(Probe(reverse(name, args=args), control=control))
         except NoReverseMatch:
             continue  # this feed or sitemap is not part of the site (yet)
-    if _resolves("/sitemap.xml"):
-        probes.append(Probe("/sitemap.xml", control=world.public.slug))
+    for path, lists_pages in (
+        ("/sitemap-pages.xml", True),
+        ("/sitemap.xml", False),  # the index, and robots.txt: sitemap URLs only
+        ("/robots.txt", False),
+    ):
+        if _resolves(path):
+            probes.append(Probe(path, control=world.public.slug if lists_pages else None))
     return probes
 
 

@@ -51,7 +51,7 @@ def english(db):
 def test_sitemap_lists_pages_of_every_language_with_alternates(client, article, english):
     english_version = translate(article, english)
     untranslated = make_news(article.get_parent().specific, "Chưa dịch")
-    root = fetch(client, "/sitemap.xml")
+    root = fetch(client, "/sitemap-pages.xml")
     entries = {url.findtext(f"{SM}loc"): url for url in root.iter(f"{SM}url")}
     vi_url, en_url = article.get_full_url(), english_version.get_full_url()
     assert "/vi/" in vi_url and "/en/" in en_url
@@ -72,7 +72,7 @@ def test_sitemap_lists_pages_of_every_language_with_alternates(client, article, 
 def test_hidden_articles_are_not_in_any_sitemap(client, news_index):
     public = make_news(news_index, "Công khai", date=hours_ago(1))
     hidden_pages(news_index, make_category("Y tế"))
-    listed = locations(fetch(client, "/sitemap.xml"))
+    listed = locations(fetch(client, "/sitemap-pages.xml"))
     news = [url for url in listed if "/tin-tuc/" in url and url != news_index.get_full_url()]
     assert news == [public.get_full_url()]
     assert not any("/noi-bo/" in url for url in listed)
@@ -138,9 +138,9 @@ def test_news_sitemap_queries_do_not_grow_with_the_number_of_articles(client, ne
 @pytest.mark.django_db
 def test_sitemap_queries_do_not_grow_with_the_number_of_pages(client, article, english):
     def queries() -> int:
-        fetch(client, "/sitemap.xml")
+        fetch(client, "/sitemap-pages.xml")
         with CaptureQueriesContext(connection) as captured:
-            root = fetch(client, "/sitemap.xml")
+            root = fetch(client, "/sitemap-pages.xml")
         return len(captured), len(locations(root))
 
     translate(article, english)
@@ -148,3 +148,35 @@ def test_sitemap_queries_do_not_grow_with_the_number_of_pages(client, article, e
     for number in range(4):
         translate(make_news(article.get_parent().specific, f"Tin {number}"), english)
     assert queries() == (few, count + 8)
+
+
+@pytest.mark.django_db
+def test_the_sitemap_index_and_robots_txt_list_every_sitemap(client, news_index, settings):
+    translate(news_index, Locale.objects.get_or_create(language_code="en")[0])
+    index = fetch(client, "/sitemap.xml")
+    assert index.tag == f"{SM}sitemapindex"
+    listed = [loc.text for loc in index.iter(f"{SM}loc")]
+    assert listed == [
+        "http://testserver/sitemap-pages.xml",
+        "http://testserver/govnews/sitemaps/news-vi.xml",
+        "http://testserver/govnews/sitemaps/news-en.xml",
+    ]
+    for url in listed:  # each answers with a sitemap
+        assert fetch(client, url.removeprefix("http://testserver")).tag == f"{SM}urlset"
+
+    robots = client.get("/robots.txt")
+    assert robots["Content-Type"] == "text/plain; charset=utf-8"
+    lines = robots.content.decode().splitlines()
+    assert lines[:2] == ["User-agent: *", "Disallow: /admin/"]
+    assert [line for line in lines if line.startswith("Sitemap: ")] == [
+        "Sitemap: http://testserver/sitemap.xml",
+        *(f"Sitemap: {url}" for url in listed[1:]),
+    ]
+    settings.WAGTAIL_GOVNEWS = {
+        **settings.WAGTAIL_GOVNEWS,
+        "ROBOTS_RULES": ["User-agent: *", "Disallow: /search/"],
+        "SITEMAP_PATH": None,
+    }
+    lines = client.get("/robots.txt").content.decode().splitlines()
+    assert "Disallow: /search/" in lines and "Sitemap: http://testserver/sitemap.xml" not in lines
+    assert client.post("/robots.txt").status_code == 405

@@ -16,13 +16,16 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from example_project.stock_apis import wagtail_api_v2_urls, wagtail_api_v3_urls
 from wagtail_govnews.contrib.api import api as govnews_api
-from wagtail_govnews.sitemaps import PortalSitemap
+from wagtail_govnews.robots import robots_txt
+from wagtail_govnews.sitemaps import PortalSitemap, sitemap_index
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("govnews/", include("wagtail_govnews.urls")),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}),
+    path("robots.txt", robots_txt),
+    path("sitemap.xml", sitemap_index),
+    path("sitemap-pages.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}),
     path("api/govnews/", govnews_api.urls),
     path("api/v2/", wagtail_api_v2_urls()),
     *i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=True),

@@ -47,8 +47,10 @@ DEFAULTS: dict[str, Any] = {
     "CANONICAL_TO_ORIGINAL": True,  # rel=canonical points at original_url when it is set
     "PDF_FONT_PATH": None,  # TrueType font of PDF text; None: the bundled Noto Sans
     "PDF_BOLD_FONT_PATH": None,  # its bold face; None: the regular one (or bundled bold)
-    # Feeds
+    # Feeds, sitemaps and robots.txt
     "FEED_ITEMS": 20,  # newest articles in each RSS/Atom feed
+    "ROBOTS_RULES": ["User-agent: *", "Disallow: /admin/"],  # lines of /robots.txt
+    "SITEMAP_PATH": "/sitemap.xml",  # the sitemap (index) robots.txt names; None: none
     # Static export (manage.py govnews_export)
     "EXPORT_ON_PUBLISH": False,  # update the export in a background task on (un)publish
     "EXPORT_STORAGE": None,  # STORAGES alias the background task exports to (e.g. S3)

@@ -1,12 +1,15 @@
 """Sitemaps: every language of the site with hreflang alternates, and Google News sitemaps.
 
 ``PortalSitemap`` plugs into ``wagtail.contrib.sitemaps.views.sitemap``; ``news_sitemap`` is
-the view behind ``/govnews/sitemaps/news-<lang>.xml`` (``wagtail_govnews.urls``).
+the view behind ``/govnews/sitemaps/news-<lang>.xml`` (``wagtail_govnews.urls``);
+``sitemap_index`` lists the site's sitemaps and every news sitemap (mounted at
+``/sitemap.xml`` by the project, so search engines find them all).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from datetime import timedelta
 from functools import reduce
 from operator import or_
@@ -14,10 +17,12 @@ from typing import Any
 
 from django.db.models import Q
 from django.db.models.functions import Coalesce
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.xmlutils import SimplerXMLGenerator
 from wagtail.contrib.sitemaps import Sitemap
+from wagtail.coreutils import get_content_languages
 from wagtail.models import Locale, Page, PageQuerySet
 
 from .dates import iso_datetime
@@ -128,4 +133,35 @@ def news_sitemap(request: HttpRequest, lang: str) -> HttpResponse:
     xml.endElement("urlset")
     xml.endDocument()
     response["X-Robots-Tag"] = "noindex, noodp, noarchive"
+    return response
+
+
+def news_sitemap_urls(request: HttpRequest) -> list[str]:
+    """Absolute URLs of the news sitemaps of every language the site has a home page in."""
+    site = request_site(request)
+    urls = []
+    for language in get_content_languages():
+        try:
+            localized_root(site, content_locale(language))
+        except Http404:
+            continue
+        path = reverse("wagtail_govnews:news_sitemap", kwargs={"lang": language})
+        urls.append(request.build_absolute_uri(path))
+    return urls
+
+
+def sitemap_index(
+    request: HttpRequest, sitemaps: Sequence[str] = ("/sitemap-pages.xml",)
+) -> HttpResponse:
+    """A sitemap index of the site's own ``sitemaps`` (paths) and every news sitemap."""
+    response = HttpResponse(content_type="application/xml; charset=utf-8")
+    xml = SimplerXMLGenerator(response, "utf-8")
+    xml.startDocument()
+    xml.startElement("sitemapindex", {"xmlns": SITEMAP_NS})
+    for url in [request.build_absolute_uri(path) for path in sitemaps] + news_sitemap_urls(request):
+        xml.startElement("sitemap", {})
+        xml.addQuickElement("loc", url)
+        xml.endElement("sitemap")
+    xml.endElement("sitemapindex")
+    xml.endDocument()
     return response

@@ -10,7 +10,8 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from wagtail_govnews.contrib.api import api as govnews_api
-from wagtail_govnews.sitemaps import PortalSitemap
+from wagtail_govnews.robots import robots_txt
+from wagtail_govnews.sitemaps import PortalSitemap, sitemap_index
 
 from .stock_apis import wagtail_api_v2_urls, wagtail_api_v3_urls
 
@@ -18,8 +19,11 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("govnews/", include("wagtail_govnews.urls")),
-    # Every language of the site, with hreflang alternates; news sitemaps: /govnews/sitemaps/.
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}),
+    # robots.txt names the sitemap index, which lists the pages' sitemap (every language,
+    # hreflang alternates) and the Google News sitemaps (/govnews/sitemaps/).
+    path("robots.txt", robots_txt),
+    path("sitemap.xml", sitemap_index),
+    path("sitemap-pages.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}),
     # Package headless API (wagtail_govnews.contrib.api) is mounted here.
     path("api/govnews/", govnews_api.urls),
     # Wagtail's own APIs, pages only (NewsPage exposes its api_fields): stock_apis.py.
