@@ -13,7 +13,7 @@ class WagtailGovNewsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import checks, response_cache  # noqa: F401 - checks register themselves
+        from . import cache_invalidation, checks  # noqa: F401 - checks register themselves
 
         # Forget cached responses whenever published content may have changed.
-        response_cache.connect()
+        cache_invalidation.connect()

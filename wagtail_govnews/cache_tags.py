@@ -48,6 +48,15 @@ def section_tag(parent_path: str) -> str:
     return f"section:{parent_path}"
 
 
+def of_article(page: object) -> set[str]:
+    """The tags a change of the article ``page`` bumps: its own, its section's, ``news``."""
+    return {
+        article_tag(page.translation_key),
+        section_tag(page.path[: -page.steplen]),
+        NEWS,
+    }
+
+
 def collecting_now() -> bool:
     """Whether a cached build is noting tags in this context."""
     return bool(_collecting.get())

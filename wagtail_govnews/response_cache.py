@@ -3,10 +3,10 @@ show changes.
 
 Each entry notes the tags of the content it shows (:mod:`wagtail_govnews.cache_tags`): the
 articles on it, the section whose latest articles it lists, ``news`` for any other list,
-``site`` for everything else. A change bumps the tags it touches (connected in
-``WagtailGovNewsConfig.ready()``): publishing, editing, unpublishing or deleting an article
-bumps its own tag, its section's and ``news``, so only the pages showing it, the lists and
-the pages whose boxes list it are rebuilt; a change of anything else (another page type, a
+``site`` for everything else. A change bumps the tags it touches
+(:mod:`wagtail_govnews.cache_invalidation`): publishing, editing, unpublishing or deleting
+an article bumps its own tag, its section's and ``news``, so only the pages showing it, the
+lists and the pages whose boxes list it are rebuilt; a change of anything else (another page type, a
 move, a view restriction, an image, a category, a tag, a site, a setting) bumps ``site``.
 
 An entry's key also holds a *content state* from the database (:func:`response_state`): the
@@ -23,7 +23,6 @@ runs. ``RESPONSE_CACHE_TIMEOUT = 0`` turns the cache off.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -32,10 +31,9 @@ from typing import Any
 from weakref import WeakKeyDictionary
 
 from django.conf import settings
-from django.core.cache import InvalidCacheBackendError, caches
+from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
-from django.core.exceptions import ImproperlyConfigured
-from django.db import connection, transaction
+from django.db import connection
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone, translation
 from django.utils.dateparse import parse_datetime
@@ -137,18 +135,6 @@ def shared() -> bool:
 def invalidate(*args: Any, **kwargs: Any) -> None:
     """Make every cached response stale."""
     cache_tags.bump([cache_tags.SITE])
-
-
-def invalidate_tags(tags: set[str]) -> None:
-    """Make the cached responses showing one of ``tags`` stale, now and again when the
-    transaction commits, since a reader may fill the cache from the old rows in between."""
-    cache_tags.bump(tags)
-    transaction.on_commit(lambda: cache_tags.bump(tags), robust=True)
-
-
-def _on_change(*args: Any, **kwargs: Any) -> None:
-    """Signal receiver: every cached response is stale."""
-    invalidate_tags({cache_tags.SITE})
 
 
 def response_key(request: HttpRequest, kind: str, state: str) -> str:
@@ -329,91 +315,3 @@ def _holds_csp_nonce(request: HttpRequest) -> bool:
     own middleware keeps a lazy nonce there, true once generated.
     """
     return bool(getattr(request, "_csp_nonce", None))
-
-
-def connect() -> None:
-    """Bump the tags of every change that can alter a public response."""
-    from django.core.signals import setting_changed
-    from django.db.models.signals import m2m_changed, post_delete, post_save
-    from wagtail.images import get_image_model
-    from wagtail.models import Locale, Site
-    from wagtail.signals import page_published, page_unpublished, post_page_move
-
-    from .models import (
-        GovNewsSettings,
-        NewsCategory,
-        NewsPage,
-        NewsPageRelatedNews,
-        NewsPageTag,
-        NewsTag,
-        SocialAccount,
-    )
-
-    uid = "wagtail_govnews.response_cache"
-    image = get_image_model()
-    senders = [
-        PageViewRestriction,
-        image,
-        NewsCategory,
-        NewsTag,
-        Site,
-        Locale,
-        GovNewsSettings,
-        SocialAccount,
-    ]
-    for sender in senders:
-        post_save.connect(_on_change, sender=sender, dispatch_uid=f"{uid}.save.{sender.__name__}")
-        post_delete.connect(_on_change, sender=sender, dispatch_uid=f"{uid}.del.{sender.__name__}")
-    post_delete.connect(
-        _on_change, sender=image.get_rendition_model(), dispatch_uid=f"{uid}.rendition"
-    )
-    for sender in (NewsPageTag, NewsPageRelatedNews):
-        for signal, name in ((post_save, "save"), (post_delete, "del")):
-            signal.connect(
-                _on_article_part_change, sender=sender, dispatch_uid=f"{uid}.{name}.{sender}"
-            )
-    post_save.connect(_on_page_change, dispatch_uid=f"{uid}.page.save")
-    post_delete.connect(_on_page_change, dispatch_uid=f"{uid}.page.delete")
-    m2m_changed.connect(
-        _on_page_change, sender=NewsPage.categories.through, dispatch_uid=f"{uid}.categories"
-    )
-    page_published.connect(_on_page_change, dispatch_uid=f"{uid}.published")
-    page_unpublished.connect(_on_page_change, dispatch_uid=f"{uid}.unpublished")
-    post_page_move.connect(_on_change, dispatch_uid=f"{uid}.moved")
-    setting_changed.connect(_on_setting_changed, dispatch_uid=f"{uid}.setting")
-
-
-def article_tags(page: Any) -> set[str]:
-    """The tags a change of the article ``page`` bumps: its own, its section's, ``news``."""
-    return {
-        cache_tags.article_tag(page.translation_key),
-        cache_tags.section_tag(page.path[: -page.steplen]),
-        cache_tags.NEWS,
-    }
-
-
-def _on_page_change(sender: Any, instance: Any, **kwargs: Any) -> None:
-    """An article changed: its tags; any other page (or a category's articles): ``site``."""
-    from wagtail.models import Page
-
-    from .models import NewsPage
-
-    if isinstance(instance, NewsPage) and instance.path:
-        invalidate_tags(article_tags(instance))
-    elif isinstance(instance, Page) or "action" in kwargs:  # m2m_changed from a category
-        invalidate_tags({cache_tags.SITE})
-
-
-def _on_article_part_change(sender: Any, instance: Any, **kwargs: Any) -> None:
-    """A tag or a pick of an article was added or removed: that article's tags."""
-    page = getattr(instance, "content_object", None) or getattr(instance, "page", None)
-    if page is not None and page.path:
-        invalidate_tags(article_tags(page))
-    else:
-        invalidate_tags({cache_tags.SITE})
-
-
-def _on_setting_changed(*args: Any, **kwargs: Any) -> None:
-    # Broken new settings: whoever reads them next gets the error, not the signal's sender.
-    with contextlib.suppress(ImproperlyConfigured, InvalidCacheBackendError):
-        invalidate()

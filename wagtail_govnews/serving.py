@@ -73,7 +73,7 @@ def _render_for_cache(response: HttpResponse, page: NewsPage, request: HttpReque
     """
     if hasattr(response, "render"):
         response.render()
-    cache_tags.note(*response_cache.article_tags(page) - {cache_tags.NEWS})
+    cache_tags.note(*cache_tags.of_article(page) - {cache_tags.NEWS})
     for shown in [page, *page.other_news()]:
         response_cache.note_expiry(request, shown.expire_at)
     return response

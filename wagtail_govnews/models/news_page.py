@@ -294,10 +294,8 @@ class NewsPage(AsciiSlugMixin, HeadlessPreviewMixin, RoutablePageMixin, Page):
     def other_news(
         self, limit: int | None = None, queryset: NewsPageQuerySet | None = None
     ) -> list[NewsPage]:
-        """The "other news" box: live curated picks if any, else the latest of this section.
-
-        Pass ``queryset`` to choose what is loaded with each article (e.g. prefetches).
-        """
+        """The "other news" box: live curated picks if any, else the latest of this section
+        (``queryset``: what is loaded with each article, e.g. prefetches)."""
         if limit is None and queryset is None:
             return self.other_news_box
         limit = limit or govnews_settings.OTHER_NEWS_COUNT
@@ -315,8 +313,7 @@ class NewsPage(AsciiSlugMixin, HeadlessPreviewMixin, RoutablePageMixin, Page):
                 picks = published.shown_as(*(cache_tags.article_tag(key) for key in keys))
                 versions = picks.filter(translation_key__in=keys, locale_id=self.locale_id)
                 by_key = {str(page.translation_key): page for page in versions}
-                curated = [by_key[key] for key in keys if key in by_key]
-                if curated:
+                if curated := [by_key[key] for key in keys if key in by_key]:
                     return curated
         if not self.path or self.depth is None:
             return []
