@@ -299,7 +299,8 @@ class NewsPage(AsciiSlugMixin, HeadlessPreviewMixin, RoutablePageMixin, Page):
         if limit is None and queryset is None:
             return self.other_news_box
         limit = limit or govnews_settings.OTHER_NEWS_COUNT
-        published = (NewsPage.objects.without_text() if queryset is None else queryset).published()
+        base = NewsPage.objects.without_text().for_listing() if queryset is None else queryset
+        published = base.published()
         if self.pk:
             published = published.exclude(pk=self.pk)
             # Iterate the relation (not values_list) so previews of unsaved picks work too.
