@@ -10,6 +10,7 @@ from wagtail.coreutils import get_content_languages
 from wagtail.models import Locale, Page, Site
 
 from .models import public_versions
+from .unicode_text import composed
 
 
 def language_links(page: Page | None, request: HttpRequest | None) -> list[dict[str, Any]]:
@@ -32,7 +33,7 @@ def language_links(page: Page | None, request: HttpRequest | None) -> list[dict[
         links.append(
             {
                 "code": code,
-                "name": info.get("name_local", name),
+                "name": composed(info.get("name_local", name)),
                 "url": target.get_url(request),
                 "is_current": code == current,
                 "is_translation": code in translations,

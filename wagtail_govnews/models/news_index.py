@@ -17,13 +17,13 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from ..conf import govnews_settings
-from .mixins import AsciiSlugMixin
+from .mixins import AsciiSlugMixin, ComposedTextMixin
 from .news_page import NewsPage
 from .queryset import NewsPageQuerySet
 from .snippets import NewsCategory
 
 
-class NewsIndexPage(AsciiSlugMixin, Page):
+class NewsIndexPage(ComposedTextMixin, AsciiSlugMixin, Page):
     """A news section such as "Tin tức" or "Khoa giáo", listing its articles newest first."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])

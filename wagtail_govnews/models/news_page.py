@@ -38,7 +38,7 @@ from ..forms import NewsPageForm
 from ..search_text import folded_document
 from ..slugs import fold_diacritics
 from .headless_preview import HeadlessPreviewMixin
-from .mixins import AsciiSlugMixin
+from .mixins import AsciiSlugMixin, ComposedTextMixin
 from .queryset import NewsPageManager, NewsPageQuerySet
 from .snippets import NewsCategory, localize_categories
 from .tags import NewsPageTag
@@ -47,7 +47,7 @@ from .tags import NewsPageTag
 PDF_HOOK = "govnews_article_pdf"
 
 
-class NewsPage(AsciiSlugMixin, HeadlessPreviewMixin, RoutablePageMixin, Page):
+class NewsPage(ComposedTextMixin, AsciiSlugMixin, HeadlessPreviewMixin, RoutablePageMixin, Page):
     """A news article: dateline, lead, body with captioned photos, byline, source and QR code."""
 
     date = models.DateTimeField(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import logging
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -128,6 +129,18 @@ def dateline(value: date | None, language: str | None = None) -> str:
     except TypeError:
         logger.warning("Dateline not rendered for %r", value)
         return ""
+
+
+FIGURE_BLOCK_TYPES = frozenset({"image", "gallery"})
+
+
+@register.filter
+def first_figure_id(body: Iterable[Any] | None) -> str | None:
+    """Id of the body's first photo or gallery: the one image above the fold, loaded eagerly."""
+    for block in body or ():
+        if block.block_type in FIGURE_BLOCK_TYPES:
+            return block.id
+    return None
 
 
 @register.filter
