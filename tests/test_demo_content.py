@@ -125,10 +125,19 @@ def test_loads_a_complete_demo_portal() -> None:
 
     settings = GovNewsSettings.for_site(site)
     assert settings.portal_name == content.PORTAL_NAME
-    assert sorted(settings.social_accounts.values_list("network", flat=True)) == [
+    vietnamese, english = settings.identity("vi"), settings.identity("en")
+    assert vietnamese.agency_in_charge == "Ủy ban nhân dân Thành phố"
+    assert english.agency_in_charge == "City People's Committee"
+    assert english.phone == vietnamese.phone and english.email == vietnamese.email
+    assert english.logo == vietnamese.logo and english.logo.file.name.endswith(".png")
+    assert [account.network for account in settings.accounts_for("vi")] == [
         "facebook",
-        "youtube",
         "zalo",
+        "youtube",
+    ]
+    assert [account.name for account in settings.accounts_for("en")] == [
+        "City Portal on Facebook",
+        "The City on YouTube",
     ]
 
     admin = get_user_model().objects.get(username="admin")

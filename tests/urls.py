@@ -16,7 +16,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from example_project.stock_apis import wagtail_api_v2_urls, wagtail_api_v3_urls
 from wagtail_govnews.contrib.api import api as govnews_api
-from wagtail_govnews.robots import robots_txt
+from wagtail_govnews.robots import favicon_ico, robots_txt
 from wagtail_govnews.sitemaps import PortalSitemap, sitemap_index
 
 urlpatterns = [
@@ -24,6 +24,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("govnews/", include("wagtail_govnews.urls")),
     path("robots.txt", robots_txt),
+    path("favicon.ico", favicon_ico),
     path("sitemap.xml", sitemap_index),
     path("sitemap-pages.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}),
     path("api/govnews/", govnews_api.urls),

@@ -10,7 +10,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from wagtail_govnews.contrib.api import api as govnews_api
-from wagtail_govnews.robots import robots_txt
+from wagtail_govnews.robots import favicon_ico, robots_txt
 from wagtail_govnews.sitemaps import PortalSitemap, sitemap_index
 
 from .stock_apis import wagtail_api_v2_urls, wagtail_api_v3_urls
@@ -22,6 +22,7 @@ urlpatterns = [
     # robots.txt names the sitemap index, which lists the pages' sitemap (every language,
     # hreflang alternates) and the Google News sitemaps (/govnews/sitemaps/).
     path("robots.txt", robots_txt),
+    path("favicon.ico", favicon_ico),
     path("sitemap.xml", sitemap_index),
     path("sitemap-pages.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}),
     # Package headless API (wagtail_govnews.contrib.api) is mounted here.

@@ -5,7 +5,13 @@ from .news_page import NewsPage
 from .popularity import NewsPageDailyViews, most_read, views_state
 from .queryset import NewsPageQuerySet
 from .related import NewsPageRelatedNews
-from .site_settings import GovNewsSettings, SocialAccount, SocialNetwork
+from .site_settings import (
+    GovNewsSettings,
+    PortalIdentity,
+    PortalIdentityTranslation,
+    SocialAccount,
+    SocialNetwork,
+)
 from .snippets import NewsCategory, localize_categories
 from .tags import NewsPageTag, NewsTag
 from .visibility import public_versions, visible_to_public
@@ -20,6 +26,8 @@ __all__ = [
     "NewsPageRelatedNews",
     "NewsPageTag",
     "NewsTag",
+    "PortalIdentity",
+    "PortalIdentityTranslation",
     "SocialAccount",
     "SocialNetwork",
     "localize_categories",

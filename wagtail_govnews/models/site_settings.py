@@ -1,16 +1,24 @@
-"""Per-site settings editors change in the admin: portal name, logo, social accounts, frontend."""
+"""Per-site settings editors change in the admin: who runs the portal, social accounts, frontend.
+
+The portal's identity (name, agency in charge, address, person responsible, licence) is entered
+in the site's main language, with optional overrides per content language.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.coreutils import get_content_languages, get_supported_content_language_variant
 from wagtail.images import get_image_model_string
 from wagtail.models import Orderable
 
@@ -26,6 +34,36 @@ class SocialNetwork(models.TextChoices):
     LINKEDIN = "linkedin", "LinkedIn"
     TELEGRAM = "telegram", "Telegram"
     OTHER = "other", _("Other")
+
+
+IDENTITY_FIELDS = ("portal_name", "agency_in_charge", "address", "person_responsible", "licence")
+
+
+@dataclass(frozen=True)
+class PortalIdentity:
+    """Who runs the portal, in one language: what its masthead and footer show."""
+
+    portal_name: str
+    agency_in_charge: str
+    address: str
+    person_responsible: str
+    licence: str
+    phone: str
+    email: str
+    logo: Any
+    favicon: Any
+
+
+def _content_language(language_code: str | None) -> str:
+    try:
+        return get_supported_content_language_variant(language_code or get_language() or "")
+    except LookupError:
+        return ""
+
+
+def content_language_choices() -> list[tuple[str, str]]:
+    """The site's content languages as form choices (read when the form is built)."""
+    return list(get_content_languages().items())
 
 
 @register_setting(icon="site")
@@ -47,6 +85,36 @@ class GovNewsSettings(ClusterableModel, BaseSiteSetting):
         related_name="+",
         help_text=_("The publisher's logo that search engines show with articles."),
     )
+    favicon = models.ForeignKey(
+        get_image_model_string(),
+        verbose_name=_("favicon"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("A square image shown in browser tabs and bookmarks. Empty: the logo."),
+    )
+    agency_in_charge = models.CharField(
+        _("agency in charge"),
+        max_length=255,
+        blank=True,
+        help_text=_("The governing agency, e.g. “Ủy ban nhân dân Thành phố”."),
+    )
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    phone = models.CharField(_("phone"), max_length=64, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    person_responsible = models.CharField(
+        _("person responsible"),
+        max_length=255,
+        blank=True,
+        help_text=_("Name and title of the person responsible for the content."),
+    )
+    licence = models.CharField(
+        _("licence"),
+        max_length=255,
+        blank=True,
+        help_text=_("The portal's licence, e.g. “Giấy phép số 123/GP-TTĐT ngày 01/02/2023”."),
+    )
     zalo_oa_id = models.CharField(
         _("Zalo official account id"),
         max_length=64,
@@ -66,8 +134,16 @@ class GovNewsSettings(ClusterableModel, BaseSiteSetting):
     )
 
     panels = [
-        FieldPanel("portal_name"),
-        FieldPanel("logo"),
+        MultiFieldPanel(
+            [FieldPanel(name) for name in (*IDENTITY_FIELDS, "phone", "email", "logo", "favicon")],
+            heading=_("Portal"),
+        ),
+        InlinePanel(
+            "identity_translations",
+            heading=_("Portal in other languages"),
+            label=_("Language"),
+            help_text=_("Fields left empty show the values above."),
+        ),
         InlinePanel("social_accounts", heading=_("Social accounts"), label=_("Account")),
         MultiFieldPanel([FieldPanel("zalo_oa_id")], heading=_("Zalo")),
         MultiFieldPanel([FieldPanel("frontend_preview_url")], heading=_("Headless frontend")),
@@ -75,6 +151,32 @@ class GovNewsSettings(ClusterableModel, BaseSiteSetting):
 
     class Meta:
         verbose_name = _("news portal settings")
+
+    def identity(self, language_code: str | None = None) -> PortalIdentity:
+        """The portal as shown in ``language_code`` (default: the active language)."""
+        language = _content_language(language_code)
+        override = next(
+            (row for row in self.identity_translations.all() if row.language_code == language),
+            None,
+        )
+        return PortalIdentity(
+            **{
+                name: getattr(override, name, "") or getattr(self, name) for name in IDENTITY_FIELDS
+            },
+            phone=self.phone,
+            email=self.email,
+            logo=self.logo,
+            favicon=self.favicon or self.logo,
+        )
+
+    def accounts_for(self, language_code: str | None = None) -> list[SocialAccount]:
+        """The social accounts shown on pages in ``language_code`` (default: active language)."""
+        language = _content_language(language_code)
+        return [
+            account
+            for account in self.social_accounts.all()
+            if account.language_code in ("", language)
+        ]
 
     def clean(self) -> None:
         super().clean()
@@ -105,8 +207,20 @@ class SocialAccount(Orderable):
         _("display name"), max_length=255, help_text=_("e.g. “Fanpage Cổng tin tức Thành phố”.")
     )
     url = models.URLField(_("address"), max_length=500)
+    language_code = models.CharField(
+        _("language"),
+        max_length=100,
+        blank=True,
+        choices=content_language_choices,
+        help_text=_("Show it only on pages in this language. Empty: every language."),
+    )
 
-    panels = [FieldPanel("network"), FieldPanel("name"), FieldPanel("url")]
+    panels = [
+        FieldPanel("network"),
+        FieldPanel("name"),
+        FieldPanel("url"),
+        FieldPanel("language_code"),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("social account")
@@ -114,3 +228,32 @@ class SocialAccount(Orderable):
 
     def __str__(self) -> str:
         return self.name
+
+
+class PortalIdentityTranslation(Orderable):
+    """The portal's name, agency, address, person responsible and licence in another language."""
+
+    settings = ParentalKey(
+        GovNewsSettings, on_delete=models.CASCADE, related_name="identity_translations"
+    )
+    language_code = models.CharField(
+        _("language"), max_length=100, choices=content_language_choices
+    )
+    portal_name = models.CharField(_("portal name"), max_length=255, blank=True)
+    agency_in_charge = models.CharField(_("agency in charge"), max_length=255, blank=True)
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    person_responsible = models.CharField(_("person responsible"), max_length=255, blank=True)
+    licence = models.CharField(_("licence"), max_length=255, blank=True)
+
+    panels = [FieldPanel("language_code"), *(FieldPanel(name) for name in IDENTITY_FIELDS)]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("portal in another language")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["settings", "language_code"], name="govnews_identity_one_per_language"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.language_code

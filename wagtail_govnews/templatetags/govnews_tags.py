@@ -20,7 +20,7 @@ from wagtail.models import Locale, Page
 
 from ..conf import govnews_settings
 from ..dates import format_dateline, iso_datetime
-from ..models import GovNewsSettings, NewsPage, most_read
+from ..models import GovNewsSettings, NewsPage, PortalIdentity, most_read
 from ..qr import QRCodeError, cached_qr_svg
 from ..seo import PageMeta, page_meta
 from ..share import ShareNetworkError, ShareURLError, share_links, share_url
@@ -112,11 +112,9 @@ def share_links_tag(context: template.Context, page: Page) -> dict[str, Any]:
 def social_accounts(context: template.Context) -> dict[str, Any]:
     """The portal's social accounts from the site settings, each with a QR code."""
     site_settings = _site_settings(context)
-    accounts = list(site_settings.social_accounts.all()) if site_settings else []
-    return {
-        "accounts": accounts,
-        "portal_name": site_settings.portal_name if site_settings else "",
-    }
+    language = _locale(context).language_code
+    accounts = site_settings.accounts_for(language) if site_settings else []
+    return {"accounts": accounts}
 
 
 @register.filter
@@ -177,6 +175,28 @@ def seo_meta(context: template.Context, page: Page | None) -> PageMeta | None:
 def _locale(context: template.Context) -> Locale:
     page = context.get("page")
     return page.locale if isinstance(page, Page) else Locale.get_active()
+
+
+@register.simple_tag(takes_context=True)
+def portal_identity(context: template.Context) -> PortalIdentity | None:
+    """The portal's name, agency, contacts and licence in the current page's language."""
+    site_settings = _site_settings(context)
+    if site_settings is None:
+        return None
+    return site_settings.identity(_locale(context).language_code)
+
+
+@register.inclusion_tag("wagtail_govnews/includes/portal_footer.html", takes_context=True)
+def portal_footer(context: template.Context) -> dict[str, Any]:
+    """The footer a government portal must show: agency in charge, contacts, licence."""
+    return {"portal": portal_identity(context)}
+
+
+@register.inclusion_tag("wagtail_govnews/includes/favicon.html", takes_context=True)
+def portal_favicon(context: template.Context) -> dict[str, Any]:
+    """``<link rel="icon">`` tags for the portal's favicon (the logo if none is set)."""
+    portal = portal_identity(context)
+    return {"image": portal.favicon if portal else None}
 
 
 @register.simple_tag(takes_context=True)

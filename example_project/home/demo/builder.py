@@ -9,7 +9,8 @@ are made with wagtail-localize (:mod:`home.demo.translation`) only where none ex
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
 from datetime import datetime
 from io import BytesIO
 from typing import Any
@@ -28,13 +29,14 @@ from wagtail_govnews.models import (
     NewsIndexPage,
     NewsPage,
     NewsPageRelatedNews,
+    PortalIdentityTranslation,
     SocialAccount,
 )
 from wagtail_govnews.slugs import ascii_slug
 
 from ..models import HomePage
 from . import content, english
-from .images import PICTURES, PictureSpec, render_jpeg
+from .images import PICTURES, render_emblem_png, render_jpeg
 from .newsroom import ensure_newsroom_examples
 from .report import Tally
 from .specs import ArticleSpec, ImageRef, SectionSpec
@@ -88,7 +90,7 @@ def load_demo_content(
             curate_other_news(featured, content.FEATURED_RELATED_COUNT, tally)
             ensure_newsroom_examples(sections, featured, tally, now)
             translated = ensure_english(home, sections, categories, pages, now, tally)
-            ensure_portal_settings(site, tally)
+            ensure_portal_settings(site, tally, written)
             admin_created = ensure_superuser(tally)
     except BaseException:
         for file in written:
@@ -177,26 +179,38 @@ def ensure_images(tally: Tally, written: list[FieldFile]) -> dict[str, AbstractI
 
     Each file saved to storage is appended to ``written``.
     """
+    return {
+        spec.key: ensure_image(
+            spec.title,
+            spec.filename,
+            lambda spec=spec: render_jpeg(spec),
+            tally,
+            written,
+            description=spec.description,
+        )
+        for spec in PICTURES
+    }
+
+
+def ensure_image(
+    title: str,
+    filename: str,
+    draw: Callable[[], bytes],
+    tally: Tally,
+    written: list[FieldFile],
+    description: str = "",
+) -> AbstractImage:
+    """The Wagtail image titled ``title``, drawn by ``draw`` if it or its file is missing."""
     image_model = get_image_model()
-    images = {}
-    for spec in PICTURES:
-        image = image_model.objects.filter(title=spec.title).order_by("pk").first()
-        tally.add("images", image is None)
-        if image is None:
-            image = image_model(title=spec.title, description=spec.description)
-            written.append(_attach_picture(image, spec))
-        elif not image.file.storage.exists(image.file.name):
-            written.append(_attach_picture(image, spec))
-        images[spec.key] = image
-    return images
-
-
-def _attach_picture(image: AbstractImage, spec: PictureSpec) -> FieldFile:
-    """Draw ``spec`` into ``image``'s file, save the image and return the stored file."""
-    image.file = ImageFile(BytesIO(render_jpeg(spec)), name=spec.filename)
-    image._set_image_file_metadata()
-    image.save()
-    return image.file
+    image = image_model.objects.filter(title=title).order_by("pk").first()
+    tally.add("images", image is None)
+    if image is None or not image.file.storage.exists(image.file.name):
+        image = image or image_model(title=title, description=description)
+        image.file = ImageFile(BytesIO(draw()), name=filename)
+        image._set_image_file_metadata()
+        image.save()
+        written.append(image.file)
+    return image
 
 
 def ensure_article(
@@ -311,24 +325,31 @@ def _translate(instance: Any, locale: Locale, texts: Texts, kind: str, tally: Ta
     return translated
 
 
-def ensure_portal_settings(site: Site, tally: Tally) -> GovNewsSettings:
-    """Set the portal name and replace the social accounts with the demo ones."""
+def ensure_portal_settings(site: Site, tally: Tally, written: list[FieldFile]) -> GovNewsSettings:
+    """Set who runs the portal (both languages), its emblem and the demo social accounts."""
     settings = GovNewsSettings.for_site(site)
-    wanted = [(a.network, a.name, a.url) for a in content.SOCIAL_ACCOUNTS]
-    current = list(
-        settings.social_accounts.order_by("sort_order").values_list("network", "name", "url")
+    for name, value in asdict(content.PORTAL).items():
+        setattr(settings, name, value)
+    settings.logo = ensure_image(
+        content.EMBLEM_TITLE, "demo-emblem.png", render_emblem_png, tally, written
     )
-    settings.portal_name = content.PORTAL_NAME
-    if current == wanted:
-        tally.add("social accounts", False, len(wanted))
-        settings.save()
-        return settings
-    settings.social_accounts = [
-        SocialAccount(network=network, name=name, url=url, sort_order=order)
-        for order, (network, name, url) in enumerate(wanted)
+    overrides = {name: value for name, value in asdict(english.PORTAL).items() if value}
+    settings.identity_translations = [
+        PortalIdentityTranslation(language_code=english.LANGUAGE, **overrides)
     ]
+    wanted = [(a.network, a.name, a.url, a.language) for a in content.SOCIAL_ACCOUNTS]
+    current = list(
+        settings.social_accounts.order_by("sort_order").values_list(
+            "network", "name", "url", "language_code"
+        )
+    )
+    if current != wanted:
+        settings.social_accounts = [
+            SocialAccount(network=network, name=name, url=url, language_code=language, sort_order=n)
+            for n, (network, name, url, language) in enumerate(wanted)
+        ]
+    tally.add("social accounts", current != wanted, len(wanted))
     settings.save()
-    tally.add("social accounts", True, len(wanted))
     return settings
 
 

@@ -13,7 +13,14 @@ from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 
-from .specs import ArticleSpec, SectionSpec, SocialAccountSpec, captioned_image, paragraph
+from .specs import (
+    ArticleSpec,
+    PortalSpec,
+    SectionSpec,
+    SocialAccountSpec,
+    captioned_image,
+    paragraph,
+)
 
 LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 DEFAULT_LANGUAGE = "vi"
@@ -29,6 +36,16 @@ HOME_INTRO = (
 )
 SITE_NAME = "Cổng thông tin điện tử Thành phố (demo)"
 PORTAL_NAME = "Cổng thông tin điện tử Thành phố (bản demo)"
+PORTAL = PortalSpec(
+    portal_name=PORTAL_NAME,
+    agency_in_charge="Ủy ban nhân dân Thành phố",
+    address="Số 1 đường Trung Tâm, phường Bến Thành, Thành phố (địa chỉ minh họa)",
+    person_responsible="Ông Nguyễn Văn An, Chánh Văn phòng Ủy ban nhân dân Thành phố",
+    licence="Giấy phép số 00/GP-TTĐT ngày 01/01/2023 (minh họa)",
+    phone="028 0000 0000",
+    email="congthongtin@example.gov.vn",
+)
+EMBLEM_TITLE = "Biểu trưng Cổng thông tin (demo)"
 
 NEWS = "tin-tuc"
 SCIENCE_EDUCATION = "khoa-giao"
@@ -68,12 +85,19 @@ SOCIAL_ACCOUNTS: tuple[SocialAccountSpec, ...] = (
         "facebook",
         "Fanpage Cổng thông tin điện tử Thành phố",
         "https://www.facebook.com/example.portal",
+        "vi",
     ),
     SocialAccountSpec(
-        "zalo", "Zalo OA Cổng thông tin Thành phố", "https://zalo.me/0000000000000000000"
+        "zalo", "Zalo OA Cổng thông tin Thành phố", "https://zalo.me/0000000000000000000", "vi"
     ),
     SocialAccountSpec(
-        "youtube", "Kênh YouTube của Thành phố", "https://www.youtube.com/@example-portal"
+        "youtube", "Kênh YouTube của Thành phố", "https://www.youtube.com/@example-portal", "vi"
+    ),
+    SocialAccountSpec(
+        "facebook", "City Portal on Facebook", "https://www.facebook.com/example.portal", "en"
+    ),
+    SocialAccountSpec(
+        "youtube", "The City on YouTube", "https://www.youtube.com/@example-portal", "en"
     ),
 )
 

@@ -19,7 +19,16 @@ from datetime import datetime
 from wagtail_govnews.slugs import ascii_slug
 
 from . import content
-from .specs import ArticleSpec, Block, SectionSpec, captioned_image, gallery, heading, paragraph
+from .specs import (
+    ArticleSpec,
+    Block,
+    PortalSpec,
+    SectionSpec,
+    captioned_image,
+    gallery,
+    heading,
+    paragraph,
+)
 from .specs import quote as quote_block
 from .stories import TOPICS as VIETNAMESE_TOPICS
 from .stories import Topic, Values, Voice, build_article, plan_stories
@@ -28,6 +37,14 @@ from .translation import with_alt_texts
 LANGUAGE = "en"
 
 HOME_TITLE = "City Electronic Information Portal"
+#: The portal's identity on English pages (phone and email are shared with Vietnamese).
+PORTAL = PortalSpec(
+    portal_name="City Electronic Information Portal (demo)",
+    agency_in_charge="City People's Committee",
+    address="1 Trung Tam Street, Ben Thanh Ward, the City (sample address)",
+    person_responsible="Mr Nguyen Van An, Chief of Office of the City People's Committee",
+    licence="Licence No. 00/GP-TTĐT of 1 January 2023 (sample)",
+)
 HOME_SLUG = "home"
 HOME_INTRO = (
     "<p>A demonstration of a government news portal built with Wagtail and wagtail-govnews. "

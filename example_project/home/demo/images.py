@@ -152,6 +152,27 @@ def draw_picture(spec: PictureSpec) -> Image.Image:
     return painter(spec.size, spec.palette, rng).convert("RGB")
 
 
+def render_emblem_png(size: int = 256) -> bytes:
+    """The demo portal's emblem: a five-pointed gold star on a red disc ringed in gold (PNG)."""
+    image = Image.new("RGBA", (size, size), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    centre = size / 2
+    draw.ellipse(_box((centre, centre), centre - 1), fill=(255, 212, 0))
+    draw.ellipse(_box((centre, centre), centre * 0.9), fill=(179, 20, 27))
+    outer, inner = centre * 0.62, centre * 0.25
+    star = [
+        (
+            centre + (outer if point % 2 == 0 else inner) * math.sin(math.pi * point / 5),
+            centre - (outer if point % 2 == 0 else inner) * math.cos(math.pi * point / 5),
+        )
+        for point in range(10)
+    ]
+    draw.polygon(star, fill=(255, 212, 0))
+    buffer = BytesIO()
+    image.save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()
+
+
 # Building blocks
 
 

@@ -38,12 +38,26 @@ class SectionSpec:
 
 
 @dataclass(frozen=True)
+class PortalSpec:
+    """Who runs the portal, as its masthead and footer show it (Decree 42/2022/NĐ-CP)."""
+
+    portal_name: str
+    agency_in_charge: str
+    address: str
+    person_responsible: str
+    licence: str
+    phone: str = ""
+    email: str = ""
+
+
+@dataclass(frozen=True)
 class SocialAccountSpec:
     """One official account of the portal on a social network."""
 
     network: str
     name: str
     url: str
+    language: str = ""  # shown on pages of every language when empty
 
 
 @dataclass(frozen=True)
