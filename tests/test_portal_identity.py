@@ -6,7 +6,7 @@ import pytest
 from wagtail.models import Locale, Site
 
 from tests.factories import make_home, make_image, make_index, make_news, translate
-from wagtail_govnews.models import GovNewsSettings, PortalIdentityTranslation, SocialAccount
+from wagtail_govnews.models import GovNewsSettings, SocialAccount
 
 ADDRESS = "Số 1 đường Trung Tâm <script>alert(1)</script>"
 
@@ -22,14 +22,18 @@ def portal(db):
     settings.email = "congthongtin@example.gov.vn"
     settings.person_responsible = "Ông Nguyễn Văn An"
     settings.licence = "Giấy phép số 00/GP-TTĐT"
+    settings.identity_translations = [
+        {
+            "type": "language",
+            "value": {
+                "language_code": "en",
+                "portal_name": "City e-Portal",
+                "agency_in_charge": "City People's Committee",
+                "licence": "Licence No. 00/GP-TTĐT",
+            },
+        }
+    ]
     settings.save()
-    PortalIdentityTranslation.objects.create(
-        settings=settings,
-        language_code="en",
-        portal_name="City e-Portal",
-        agency_in_charge="City People's Committee",
-        licence="Licence No. 00/GP-TTĐT",
-    )
     SocialAccount.objects.create(
         settings=settings,
         network="facebook",

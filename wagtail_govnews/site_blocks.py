@@ -10,8 +10,80 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.models import Locale, Page
 
-from .models import most_read
+from .models import NewsPage, NewsPageQuerySet, most_read
+
+
+def _page_locale(parent_context: dict | None) -> Locale:
+    page = (parent_context or {}).get("page")
+    return page.locale if isinstance(page, Page) else Locale.get_active()
+
+
+def _news_in(locale: Locale) -> NewsPageQuerySet:
+    """Published articles in ``locale``, newest first, loaded as lists show them."""
+    return NewsPage.objects.published().filter(locale=locale).without_text().for_listing()
+
+
+class FeaturedNewsBlock(blocks.StructBlock):
+    """The lead story of a home page: the article editors pick, else the newest one.
+
+    The pick is shown in the language of the page the block is on (its translation), and only
+    while readers may see it; otherwise the newest published article takes its place.
+    """
+
+    article = blocks.PageChooserBlock(
+        label=_("Article"),
+        page_type="wagtail_govnews.NewsPage",
+        required=False,
+        help_text=_("Empty: the newest article."),
+    )
+
+    class Meta:
+        icon = "pick"
+        label = _("Featured story")
+        template = "wagtail_govnews/blocks/featured_news.html"
+
+    def get_context(self, value: Any, parent_context: dict | None = None) -> dict:
+        context = super().get_context(value, parent_context=parent_context)
+        news = _news_in(_page_locale(parent_context)).newest_first()
+        picked = value["article"]
+        featured = None
+        if picked is not None:
+            featured = news.filter(translation_key=picked.translation_key).first()
+        context["news"] = featured or news.first()
+        return context
+
+
+class SectionNewsBlock(blocks.StructBlock):
+    """The newest articles of one section, under its name linking to the section."""
+
+    section = blocks.PageChooserBlock(label=_("Section"), page_type="wagtail_govnews.NewsIndexPage")
+    count = blocks.IntegerBlock(label=_("Articles"), default=4, min_value=1, max_value=12)
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Section news")
+        template = "wagtail_govnews/blocks/section_news.html"
+
+    def get_context(self, value: Any, parent_context: dict | None = None) -> dict:
+        context = super().get_context(value, parent_context=parent_context)
+        chosen, locale = value["section"], _page_locale(parent_context)
+        section = None
+        if chosen is not None:
+            section = (
+                Page.objects.live()
+                .public()
+                .filter(translation_key=chosen.translation_key, locale=locale)
+                .first()
+            )
+        context["section"] = section
+        context["news_list"] = (
+            _news_in(locale).child_of(section).newest_first()[: value["count"]]
+            if section is not None
+            else []
+        )
+        return context
 
 
 class MostReadBlock(blocks.StructBlock):

@@ -1,30 +1,46 @@
-"""The example portal's home page: the latest news of every section."""
+"""The example portal's home page: a featured story, the news of each section, most read."""
 
 from typing import Any
 
 from django.db import models
 from django.http import HttpRequest
 from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from wagtail_govnews.models import NewsIndexPage, NewsPage
+from wagtail_govnews.site_blocks import FeaturedNewsBlock, MostReadBlock, SectionNewsBlock
 
 
 class HomePage(Page):
     """Portal home: an introduction, the news sections and the latest articles."""
 
     intro = RichTextField(blank=True)
+    body = StreamField(
+        [
+            ("featured", FeaturedNewsBlock()),
+            ("most_read", MostReadBlock()),
+            ("section", SectionNewsBlock()),
+        ],
+        blank=True,
+        help_text="The home page's boxes. Empty: the latest news.",
+    )
     latest_count = models.PositiveSmallIntegerField(default=9)
 
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("latest_count")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        FieldPanel("latest_count"),
+    ]
     translatable_fields = [
         TranslatableField("title"),
         TranslatableField("slug"),
         TranslatableField("seo_title"),
         TranslatableField("search_description"),
         TranslatableField("intro"),
+        TranslatableField("body"),
         SynchronizedField("latest_count", overridable=False),
         SynchronizedField("show_in_menus", overridable=False),
     ]
@@ -39,5 +55,7 @@ class HomePage(Page):
         if query:
             news = news.matching(query)
         context["search_query"] = query
-        context["latest_news"] = news.newest_first().for_listing()[: self.latest_count]
+        context["show_blocks"] = bool(self.body) and not query
+        if not context["show_blocks"]:
+            context["latest_news"] = news.newest_first().for_listing()[: self.latest_count]
         return context

@@ -8,7 +8,6 @@ from .related import NewsPageRelatedNews
 from .site_settings import (
     GovNewsSettings,
     PortalIdentity,
-    PortalIdentityTranslation,
     SocialAccount,
     SocialNetwork,
 )
@@ -27,7 +26,6 @@ __all__ = [
     "NewsPageTag",
     "NewsTag",
     "PortalIdentity",
-    "PortalIdentityTranslation",
     "SocialAccount",
     "SocialNetwork",
     "localize_categories",

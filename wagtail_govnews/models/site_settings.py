@@ -12,13 +12,16 @@ from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
+from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.coreutils import get_content_languages, get_supported_content_language_variant
+from wagtail.fields import StreamField
 from wagtail.images import get_image_model_string
 from wagtail.models import Orderable
 
@@ -64,6 +67,23 @@ def _content_language(language_code: str | None) -> str:
 def content_language_choices() -> list[tuple[str, str]]:
     """The site's content languages as form choices (read when the form is built)."""
     return list(get_content_languages().items())
+
+
+class PortalInLanguageBlock(blocks.StructBlock):
+    """The portal's identity in one more language; fields left empty show the main values."""
+
+    language_code = blocks.ChoiceBlock(label=_("language"), choices=content_language_choices)
+    portal_name = blocks.CharBlock(label=_("portal name"), required=False, max_length=255)
+    agency_in_charge = blocks.CharBlock(label=_("agency in charge"), required=False, max_length=255)
+    address = blocks.CharBlock(label=_("address"), required=False, max_length=255)
+    person_responsible = blocks.CharBlock(
+        label=_("person responsible"), required=False, max_length=255
+    )
+    licence = blocks.CharBlock(label=_("licence"), required=False, max_length=255)
+
+    class Meta:
+        icon = "globe"
+        label = _("Language")
 
 
 @register_setting(icon="site")
@@ -115,6 +135,12 @@ class GovNewsSettings(ClusterableModel, BaseSiteSetting):
         blank=True,
         help_text=_("The portal's licence, e.g. “Giấy phép số 123/GP-TTĐT ngày 01/02/2023”."),
     )
+    identity_translations = StreamField(
+        [("language", PortalInLanguageBlock())],
+        verbose_name=_("portal in other languages"),
+        blank=True,
+        help_text=_("Fields left empty show the values above."),
+    )
     zalo_oa_id = models.CharField(
         _("Zalo official account id"),
         max_length=64,
@@ -138,16 +164,13 @@ class GovNewsSettings(ClusterableModel, BaseSiteSetting):
             [FieldPanel(name) for name in (*IDENTITY_FIELDS, "phone", "email", "logo", "favicon")],
             heading=_("Portal"),
         ),
-        InlinePanel(
-            "identity_translations",
-            heading=_("Portal in other languages"),
-            label=_("Language"),
-            help_text=_("Fields left empty show the values above."),
-        ),
+        FieldPanel("identity_translations"),
         InlinePanel("social_accounts", heading=_("Social accounts"), label=_("Account")),
         MultiFieldPanel([FieldPanel("zalo_oa_id")], heading=_("Zalo")),
         MultiFieldPanel([FieldPanel("frontend_preview_url")], heading=_("Headless frontend")),
     ]
+
+    select_related = ["logo", "favicon"]
 
     class Meta:
         verbose_name = _("news portal settings")
@@ -155,14 +178,24 @@ class GovNewsSettings(ClusterableModel, BaseSiteSetting):
     def identity(self, language_code: str | None = None) -> PortalIdentity:
         """The portal as shown in ``language_code`` (default: the active language)."""
         language = _content_language(language_code)
+        memo = self.__dict__.setdefault("_identities", {})
+        if language not in memo:
+            memo[language] = self._identity_in(language)
+        return memo[language]
+
+    def _identity_in(self, language: str) -> PortalIdentity:
+        images = [image for image in {self.logo, self.favicon} if image is not None]
+        prefetch_related_objects(images, "renditions")  # the masthead and favicon: one query
         override = next(
-            (row for row in self.identity_translations.all() if row.language_code == language),
-            None,
+            (
+                block.value
+                for block in self.identity_translations
+                if block.value["language_code"] == language
+            ),
+            {},
         )
         return PortalIdentity(
-            **{
-                name: getattr(override, name, "") or getattr(self, name) for name in IDENTITY_FIELDS
-            },
+            **{name: override.get(name) or getattr(self, name) for name in IDENTITY_FIELDS},
             phone=self.phone,
             email=self.email,
             logo=self.logo,
@@ -180,6 +213,9 @@ class GovNewsSettings(ClusterableModel, BaseSiteSetting):
 
     def clean(self) -> None:
         super().clean()
+        languages = [block.value["language_code"] for block in self.identity_translations]
+        if len(languages) != len(set(languages)):
+            raise ValidationError({"identity_translations": _("Enter each language only once.")})
         url = self.frontend_preview_url.strip()
         self.frontend_preview_url = url
         if not url:
@@ -228,32 +264,3 @@ class SocialAccount(Orderable):
 
     def __str__(self) -> str:
         return self.name
-
-
-class PortalIdentityTranslation(Orderable):
-    """The portal's name, agency, address, person responsible and licence in another language."""
-
-    settings = ParentalKey(
-        GovNewsSettings, on_delete=models.CASCADE, related_name="identity_translations"
-    )
-    language_code = models.CharField(
-        _("language"), max_length=100, choices=content_language_choices
-    )
-    portal_name = models.CharField(_("portal name"), max_length=255, blank=True)
-    agency_in_charge = models.CharField(_("agency in charge"), max_length=255, blank=True)
-    address = models.CharField(_("address"), max_length=255, blank=True)
-    person_responsible = models.CharField(_("person responsible"), max_length=255, blank=True)
-    licence = models.CharField(_("licence"), max_length=255, blank=True)
-
-    panels = [FieldPanel("language_code"), *(FieldPanel(name) for name in IDENTITY_FIELDS)]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("portal in another language")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["settings", "language_code"], name="govnews_identity_one_per_language"
-            )
-        ]
-
-    def __str__(self) -> str:
-        return self.language_code

@@ -29,7 +29,6 @@ from wagtail_govnews.models import (
     NewsIndexPage,
     NewsPage,
     NewsPageRelatedNews,
-    PortalIdentityTranslation,
     SocialAccount,
 )
 from wagtail_govnews.slugs import ascii_slug
@@ -87,6 +86,7 @@ def load_demo_content(
                 section = sections[spec.section]
                 pages[spec.slug] = ensure_article(section, spec, categories, images, tally)
             featured = pages[content.FEATURED_SLUG]
+            ensure_home_blocks(home, sections, tally)
             curate_other_news(featured, content.FEATURED_RELATED_COUNT, tally)
             ensure_newsroom_examples(sections, featured, tally, now)
             translated = ensure_english(home, sections, categories, pages, now, tally)
@@ -122,6 +122,22 @@ def ensure_home_page(locale: Locale, tally: Tally) -> HomePage:
     root.add_child(instance=home)
     home.save_revision().publish()
     return home
+
+
+def ensure_home_blocks(home: HomePage, sections: dict[str, NewsIndexPage], tally: Tally) -> None:
+    """Fill an empty home page with its boxes: lead story, most read, then each section."""
+    tally.add("home page boxes", not home.body)
+    if home.body:
+        return
+    home.body = [
+        {"type": "featured", "value": {"article": None}},
+        {"type": "most_read", "value": {"count": 5, "days": 7}},
+        *(
+            {"type": "section", "value": {"section": sections[spec.slug].pk, "count": 4}}
+            for spec in content.SECTIONS
+        ),
+    ]
+    home.save_revision().publish()
 
 
 def ensure_default_site(home: Page, hostname: str, port: int, tally: Tally) -> Site:
@@ -335,7 +351,7 @@ def ensure_portal_settings(site: Site, tally: Tally, written: list[FieldFile]) -
     )
     overrides = {name: value for name, value in asdict(english.PORTAL).items() if value}
     settings.identity_translations = [
-        PortalIdentityTranslation(language_code=english.LANGUAGE, **overrides)
+        {"type": "language", "value": {"language_code": english.LANGUAGE, **overrides}}
     ]
     wanted = [(a.network, a.name, a.url, a.language) for a in content.SOCIAL_ACCOUNTS]
     current = list(
