@@ -449,7 +449,7 @@ def test_translation_editor_lists_captions_and_alt_texts(admin_client, english_a
 
 
 def test_what_each_body_block_offers_for_translation(
-    section, english, django_capture_on_commit_callbacks
+    client, section, english, django_capture_on_commit_callbacks
 ):
     document = get_document_model().objects.create(
         title="Quyết định", file=ContentFile(b"%PDF-1.4 demo", name="quyet-dinh.pdf")
@@ -494,6 +494,10 @@ def test_what_each_body_block_offers_for_translation(
         ("quote", "attribution"),
         ("video", "caption"),
         ("document", "title"),
+        ("table", "caption"),
+        ("table", "cell-0-0"),
+        ("table", "cell-0-1"),
+        ("table", "cell-1-0"),
         ("paragraph", ""),
     }
     assert offered(OverridableSegment.objects.filter(source=source)) == {
@@ -509,13 +513,23 @@ def test_what_each_body_block_offers_for_translation(
         "Người nói": "The speaker",
         "Phim.": "Film.",
         "Toàn văn": "Full text",
+        "Số hộ theo phường": "Households by ward",
+        "Phường": "Ward",
+        "Số hộ": "Households",
+        "An Khánh": "An Khanh",
         'Xem <a id="a1">trang gốc</a>.': 'See <a id="a1">the original page</a>.',
     }
     translate(page, english, texts, django_capture_on_commit_callbacks)
     english_body = page.get_translation(english).body
     assert english_body[0].value["level"] == "h3"
     assert english_body[3].value["document"].pk == document.pk
-    assert english_body[4].value == page.body[4].value  # tables are copied unchanged
+    english_table = english_body[4].value
+    assert english_table["table_caption"] == "Households by ward"
+    assert english_table["data"] == [["Ward", "Households"], ["An Khanh", "1.200"]]
+    assert english_table["first_row_is_table_header"] is True
+    assert page.body[4].value["data"][0] == ["Phường", "Số hộ"]  # the original is untouched
+    html = client.get(page.get_translation(english).url).content.decode()
+    assert "<caption" in html and "Households by ward" in html and "Phường" not in html
     assert str(english_body[5].value) == (
         '<p>See <a href="https://example.gov.vn/">the original page</a>.</p>'
     )

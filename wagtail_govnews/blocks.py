@@ -208,12 +208,48 @@ class DocumentBlock(blocks.StructBlock):
 
 
 class NewsTableBlock(TableBlock):
-    """A table of figures, with an optional caption and header row."""
+    """A table of figures, with an optional caption and header row.
+
+    Translators get its caption and every cell that holds a word as segments in
+    wagtail-localize's editor (paths ``caption`` and ``cell-<row>-<column>``); cells of bare
+    figures ("1.200", "35%") are copied as they are.
+    """
 
     class Meta:
         icon = "table"
         label = _("Table")
         template = "wagtail_govnews/blocks/table.html"
+
+    def get_translatable_segments(self, value: dict | None) -> list:
+        """wagtail-localize's hook: the caption and the worded cells as string segments."""
+        from wagtail_localize.segments import StringSegmentValue
+
+        return [StringSegmentValue(path, text) for path, text in _table_texts(value or {})]
+
+    def restore_translated_segments(self, value: dict | None, segments: list) -> dict:
+        """wagtail-localize's hook: the table with the translated caption and cells."""
+        translated = {
+            **(value or {}),
+            "data": [list(row) for row in (value or {}).get("data") or []],
+        }
+        for segment in segments:
+            text = segment.render_text()
+            if segment.path == "caption":
+                translated["table_caption"] = text
+            elif segment.path.startswith("cell-"):
+                row, column = (int(number) for number in segment.path.split("-")[1:])
+                translated["data"][row][column] = text
+        return translated
+
+
+def _table_texts(value: dict) -> list[tuple[str, str]]:
+    """(segment path, text) of a table's caption and of each cell holding a letter."""
+    texts = [("caption", value["table_caption"])] if value.get("table_caption") else []
+    for row_number, row in enumerate(value.get("data") or []):
+        for column, cell in enumerate(row or []):
+            if isinstance(cell, str) and any(char.isalpha() for char in cell):
+                texts.append((f"cell-{row_number}-{column}", cell))
+    return texts
 
 
 class NewsBodyBlock(blocks.StreamBlock):

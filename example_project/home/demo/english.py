@@ -6,8 +6,8 @@ wagtail-localize as the translations of the Vietnamese strings, so the English p
 real translations that editors can keep in sync in the admin.
 
 Translated: the home page, the sections, the categories, the featured article and the
-first telling of the topics in :data:`TOPICS`. Topics with tables are left out on purpose:
-wagtail-localize copies tables unchanged (see docs/concepts/translation.md).
+first telling of the topics in :data:`TOPICS`. Topics with tables are left out (their
+English tables are not written yet; tables are translatable, see docs/concepts/translation.md).
 """
 
 from __future__ import annotations
