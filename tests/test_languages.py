@@ -12,6 +12,7 @@ from django.utils.text import slugify
 from wagtail.models import Locale
 
 from tests.factories import make_category, make_news, translate
+from wagtail_govnews.models import NewsTag, NewsTagTranslation
 from wagtail_govnews.slugs import ascii_slug, slug_formatters
 
 TITLES = [
@@ -90,6 +91,56 @@ def test_translated_article_shows_translated_categories(client, news_index, engl
     ]
     section = client.get(english_version.get_parent().url, {"category": "education"})
     assert [page.pk for page in section.context["news_page"]] == [english_version.pk]
+
+
+@pytest.mark.django_db
+def test_tags_show_their_name_in_the_page_language(client, news_index, english):
+    article = make_news(news_index, "Tin khoa giáo", tags=["khoa giáo", "tổng kết năm"])
+    tag = NewsTag.objects.get(name="khoa giáo")
+    NewsTagTranslation.objects.create(tag=tag, language_code="en", name="science & education")
+    english_version = translate(article, english)
+
+    html = client.get(english_version.url).content.decode()
+    assert '?tag=khoa-giao">#science &amp; education</a>' in html
+    assert '?tag=tong-ket-nam">#tổng kết năm</a>' in html  # no English name: the original
+    assert "#khoa giáo" not in html
+    assert '<meta property="article:tag" content="science &amp; education">' in html
+    assert "#khoa giáo" in client.get(article.url).content.decode()
+
+    detail = client.get(f"/api/govnews/news/{english_version.pk}/").json()
+    assert detail["tags"] == [
+        {"name": "science & education", "slug": "khoa-giao"},
+        {"name": "tổng kết năm", "slug": "tong-ket-nam"},
+    ]
+    listing = client.get("/api/govnews/news/", {"locale": "en", "tag": "khoa-giao"}).json()
+    assert [item["tags"][0]["name"] for item in listing["items"]] == ["science & education"]
+
+
+@pytest.mark.django_db
+def test_editors_name_a_tag_in_english_in_the_admin(editor_client, news_index):
+    make_news(news_index, "Tin", tags=["khoa giáo"])
+    tag = NewsTag.objects.get(name="khoa giáo")
+    edit = reverse("wagtailsnippets_wagtail_govnews_newstag:edit", args=(tag.pk,))
+    assert editor_client.get(edit).status_code == 200
+    response = editor_client.post(
+        edit,
+        {
+            "name": "khoa giáo",
+            "slug": "khoa-giao",
+            "translations-TOTAL_FORMS": "1",
+            "translations-INITIAL_FORMS": "0",
+            "translations-MIN_NUM_FORMS": "0",
+            "translations-MAX_NUM_FORMS": "1000",
+            "translations-0-language_code": "en",
+            "translations-0-name": "science and education",
+            "translations-0-ORDER": "1",
+            "translations-0-id": "",
+            "translations-0-DELETE": "",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert tag.name_in("en") == "science and education"
+    assert tag.name_in("vi") == "khoa giáo"
 
 
 @pytest.mark.django_db

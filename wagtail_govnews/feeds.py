@@ -29,8 +29,8 @@ from .models import (
     NewsIndexPage,
     NewsPage,
     NewsPageQuerySet,
-    NewsPageTag,
     localize_categories,
+    tag_links_with_names,
     visible_to_public,
 )
 from .syndication import content_locale, localized_root, portal_name, request_site, syndicated_news
@@ -172,7 +172,7 @@ class NewsFeed(Feed):
         pages = list(
             source.news.select_related("hero_image", "locale").prefetch_related(
                 "categories",
-                Prefetch("tagged_items", queryset=NewsPageTag.objects.select_related("tag")),
+                Prefetch("tagged_items", queryset=tag_links_with_names()),
                 Prefetch("hero_image__renditions", queryset=renditions),
             )[: govnews_settings.FEED_ITEMS]
         )
@@ -189,7 +189,7 @@ class NewsFeed(Feed):
             lead=page.lead,
             author=page.author or None,
             categories=[category.name for category in page.localized_categories()]
-            + [item.tag.name for item in page.tagged_items.all()],
+            + [tag.name for tag in page.localized_tags()],
             enclosure=image_enclosure(request, page.hero_image, self.image_filter),
         )
 

@@ -280,7 +280,7 @@ def page_meta(page: Page, request: HttpRequest | None) -> PageMeta:
         meta.published_time = iso_datetime(page.display_date)
         meta.modified_time = iso_datetime(page.last_published_at or page.display_date)
         meta.section = section.title if section else ""
-        meta.tags = [tag.name for tag in page.tags.all()]
+        meta.tags = [tag.name for tag in page.localized_tags()]
         meta.author = page.author
         meta.json_ld.append(json_ld_script(news_article_data(page, request, images)))
     breadcrumbs = breadcrumb_data(page, request, trail)

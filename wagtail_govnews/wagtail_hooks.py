@@ -1,11 +1,11 @@
-"""Admin wiring: the "News" listing and the news category snippet."""
+"""Admin wiring: the "News" listing and the news category and tag snippets."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import NewsCategory
+from .models import NewsCategory, NewsTag
 from .newsroom import news_listing_viewset
 from .serving import SERVE_ARTICLE_ORDER, refuse_hidden_page, serve_article
 
@@ -22,7 +22,18 @@ class NewsCategoryViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
+class NewsTagViewSet(SnippetViewSet):
+    """Free-form tags, with their names in other languages."""
+
+    model = NewsTag
+    icon = "tag"
+    menu_label = _("News tags")
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+
+
 register_snippet(NewsCategoryViewSet)
+register_snippet(NewsTagViewSet)
 
 
 @hooks.register("register_admin_viewset")

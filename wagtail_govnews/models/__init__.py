@@ -12,11 +12,12 @@ from .site_settings import (
     SocialNetwork,
 )
 from .snippets import NewsCategory, localize_categories
-from .tags import NewsPageTag, NewsTag
+from .tags import LocalizedTag, NewsPageTag, NewsTag, NewsTagTranslation, tag_links_with_names
 from .visibility import public_versions, visible_to_public
 
 __all__ = [
     "GovNewsSettings",
+    "LocalizedTag",
     "NewsCategory",
     "NewsIndexPage",
     "NewsPage",
@@ -25,12 +26,14 @@ __all__ = [
     "NewsPageRelatedNews",
     "NewsPageTag",
     "NewsTag",
+    "NewsTagTranslation",
     "PortalIdentity",
     "SocialAccount",
     "SocialNetwork",
     "localize_categories",
     "most_read",
     "public_versions",
+    "tag_links_with_names",
     "views_state",
     "visible_to_public",
 ]

@@ -40,14 +40,22 @@ from ..slugs import fold_diacritics
 from .headless_preview import HeadlessPreviewMixin
 from .mixins import AsciiSlugMixin, ComposedTextMixin
 from .queryset import NewsPageManager, NewsPageQuerySet
-from .snippets import NewsCategory, localize_categories
+from .snippets import NewsCategory
 from .tags import NewsPageTag
+from .taxonomy import LocalizedTaxonomyMixin
 
 #: Wagtail hook a PDF sub-app registers: ``fn(page, request) -> HttpResponse``.
 PDF_HOOK = "govnews_article_pdf"
 
 
-class NewsPage(ComposedTextMixin, AsciiSlugMixin, HeadlessPreviewMixin, RoutablePageMixin, Page):
+class NewsPage(
+    ComposedTextMixin,
+    AsciiSlugMixin,
+    LocalizedTaxonomyMixin,
+    HeadlessPreviewMixin,
+    RoutablePageMixin,
+    Page,
+):
     """A news article: dateline, lead, body with captioned photos, byline, source and QR code."""
 
     date = models.DateTimeField(
@@ -275,16 +283,6 @@ class NewsPage(ComposedTextMixin, AsciiSlugMixin, HeadlessPreviewMixin, Routable
     def search_text(self) -> str:
         """Title, lead, byline and body without diacritics: "thi nghiem" finds "thí nghiệm"."""
         return fold_diacritics(" ".join(self.searchable_texts()))
-
-    def localized_categories(self) -> list[NewsCategory]:
-        """The categories in this page's language (translations keep the source's categories)."""
-        return self.categories_in_own_locale
-
-    @cached_property
-    def categories_in_own_locale(self) -> list[NewsCategory]:
-        """:meth:`localized_categories`, computed once; lists fill it for many pages in one
-        query with :func:`.snippets.localize_categories`."""
-        return localize_categories([self])[self.pk]
 
     @property
     def display_date(self) -> datetime:

@@ -16,7 +16,12 @@ from wagtail_govnews.cache_tags import article_tag
 from wagtail_govnews.contrib.api.blocks import serialize_body
 from wagtail_govnews.contrib.api.images import absolute, rendition_specs, serialize_image
 from wagtail_govnews.dates import format_dateline, iso_datetime
-from wagtail_govnews.models import NewsPage, NewsPageQuerySet, NewsPageTag, localize_categories
+from wagtail_govnews.models import (
+    NewsPage,
+    NewsPageQuerySet,
+    localize_categories,
+    tag_links_with_names,
+)
 from wagtail_govnews.response_cache import note_expiry
 from wagtail_govnews.share import ShareURLError, share_links
 from wagtail_govnews.view_tokens import make_view_token
@@ -44,7 +49,7 @@ def news_queryset() -> NewsPageQuerySet:
         )
         .prefetch_related(
             "categories",
-            Prefetch("tagged_items", queryset=NewsPageTag.objects.select_related("tag")),
+            Prefetch("tagged_items", queryset=tag_links_with_names()),
         )
     )
 
@@ -97,9 +102,7 @@ def summary(
             {"id": category.pk, "name": category.name, "slug": category.slug}
             for category in page.localized_categories()
         ],
-        "tags": [
-            {"name": item.tag.name, "slug": item.tag.slug} for item in page.tagged_items.all()
-        ],
+        "tags": [{"name": tag.name, "slug": tag.slug} for tag in page.localized_tags()],
         "section_id": section.id,
         "translations": [
             {
