@@ -23,6 +23,7 @@ from wagtail_govnews.models import (
     NewsIndexPage,
     NewsPage,
     NewsPageDailyViews,
+    NewsTag,
     SocialAccount,
 )
 
@@ -122,6 +123,9 @@ def test_loads_a_complete_demo_portal() -> None:
     assert (site.hostname, site.port) == ("127.0.0.1", 8000)
     assert not Page.objects.filter(title=content.WELCOME_PAGE_TITLE).exists()
     assert Locale.objects.filter(language_code__in=["vi", "en"]).count() == 2
+
+    used_tags = NewsTag.objects.filter(tagged_items__isnull=False).distinct()
+    assert used_tags and [tag.name for tag in used_tags if tag.name_in("en") == tag.name] == []
 
     settings = GovNewsSettings.for_site(site)
     assert settings.portal_name == content.PORTAL_NAME

@@ -29,6 +29,8 @@ from wagtail_govnews.models import (
     NewsIndexPage,
     NewsPage,
     NewsPageRelatedNews,
+    NewsTag,
+    NewsTagTranslation,
     SocialAccount,
 )
 from wagtail_govnews.slugs import ascii_slug
@@ -306,6 +308,7 @@ def ensure_english(
     _translate(home, locale, home_texts, "English home page", tally)
     for spec in content.SECTIONS:
         _translate(sections[spec.slug], locale, section_texts(spec), "English sections", tally)
+    ensure_tag_names(locale.language_code, tally)
     for name, category in categories.items():
         texts = {
             **plain(name, english.CATEGORIES[name]),
@@ -322,6 +325,15 @@ def ensure_english(
         )
         for original, translation in english.translated_articles(now)
     }
+
+
+def ensure_tag_names(language_code: str, tally: Tally) -> None:
+    """Give the demo's tags their names in ``language_code`` (English)."""
+    for tag in NewsTag.objects.filter(name__in=english.TAGS):
+        _, created = NewsTagTranslation.objects.get_or_create(
+            tag=tag, language_code=language_code, defaults={"name": english.TAGS[tag.name]}
+        )
+        tally.add("English tag names", created)
 
 
 def section_texts(spec: SectionSpec) -> Texts:

@@ -83,6 +83,44 @@ CATEGORIES: dict[str, str] = {
     content.URBAN: "Urban Affairs and Environment",
 }
 
+#: English names of the demo's tags, by their Vietnamese name.
+TAGS: dict[str, str] = {
+    "khoa giáo": "science and education",
+    "tổng kết năm": "year in review",
+    "Thuận Giang": "Thuan Giang",
+    "cải cách hành chính": "administrative reform",
+    "dịch vụ công": "public services",
+    "tiêm chủng": "vaccination",
+    "trẻ em": "children",
+    "học sinh giỏi": "gifted students",
+    "giáo dục": "education",
+    "chuyển đổi số": "digital transformation",
+    "ứng dụng di động": "mobile apps",
+    "phản ánh hiện trường": "citizen reports",
+    "lễ hội": "festivals",
+    "thể thao quần chúng": "community sports",
+    "thông báo": "announcements",
+    "giao thông": "traffic",
+    "sốt xuất huyết": "dengue fever",
+    "phòng chống dịch": "disease prevention",
+    "cây xanh": "urban trees",
+    "môi trường": "environment",
+    "cơ sở vật chất": "school facilities",
+    "giải chạy": "fun runs",
+    "học bổng": "scholarships",
+    "người cao tuổi": "older people",
+    "khám sức khỏe": "health checks",
+    "sáng tạo": "innovation",
+    "khoa học kỹ thuật": "science and engineering",
+    "học sinh": "pupils",
+    "an sinh xã hội": "social welfare",
+    "nhà ở": "housing",
+    "văn hóa đọc": "reading culture",
+    "thư viện": "libraries",
+    "tuyển dụng": "recruitment",
+    "kinh tế số": "digital economy",
+}
+
 #: Alternative texts of the demo pictures, by picture key.
 ALT_TEXTS: dict[str, str] = {
     "pho-binh-minh": "Rows of tall buildings outlined against a pink and orange sunrise sky.",
