@@ -124,6 +124,8 @@ def test_loads_a_complete_demo_portal() -> None:
     assert not Page.objects.filter(title=content.WELCOME_PAGE_TITLE).exists()
     assert Locale.objects.filter(language_code__in=["vi", "en"]).count() == 2
 
+    archived = NewsPage.objects.filter(is_archived=True, locale__language_code="vi").get()
+    assert archived.get_translation(Locale.objects.get(language_code="en")).specific.is_archived
     used_tags = NewsTag.objects.filter(tagged_items__isnull=False).distinct()
     assert used_tags and [tag.name for tag in used_tags if tag.name_in("en") == tag.name] == []
 

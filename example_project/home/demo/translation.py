@@ -44,7 +44,9 @@ def translate(instance: Model, locale: Locale, texts: Mapping[str, str]) -> tupl
     existing = instance.get_translation_or_none(locale)
     if existing is not None and not getattr(existing, "alias_of_id", None):
         return existing, False
-    instance = give_list_items_ids(instance)
+    # From the database: the caller's object may predate later edits (an archived flag set
+    # by the newsroom examples), and the translation must copy what is published.
+    instance = give_list_items_ids(type(instance)._default_manager.get(pk=instance.pk))
     source, created = TranslationSource.get_or_create_from_instance(instance)
     if not created:
         source.update_from_db()  # an older source is not refreshed by get_or_create
