@@ -319,7 +319,7 @@ def ensure_english(
         original.slug: _translate(
             pages[original.slug],
             locale,
-            article_texts(original, translation),
+            article_texts(original, translation) | english.NEWSROOM_TEXTS,
             "English articles",
             tally,
         )

@@ -18,7 +18,7 @@ from datetime import datetime
 
 from wagtail_govnews.slugs import ascii_slug
 
-from . import content
+from . import content, newsroom
 from .specs import (
     ArticleSpec,
     Block,
@@ -81,6 +81,11 @@ CATEGORIES: dict[str, str] = {
     content.CULTURE: "Culture and Sports",
     content.GOVERNMENT: "Government",
     content.URBAN: "Urban Affairs and Environment",
+}
+
+#: The newsroom examples' texts (a correction notice), by their Vietnamese text.
+NEWSROOM_TEXTS: dict[str, str] = {
+    newsroom.CORRECTION: "The start time is 7.30, not 7.00 as first published.",
 }
 
 #: English names of the demo's tags, by their Vietnamese name.
