@@ -188,7 +188,7 @@ def test_news_list_pagination_and_category_filter(page, site, frontend, news):
     vietnamese = [item for item in news if item["locale"] == "vi"]
     page.goto(frontend.url + "/")  # the root sends visitors to the Vietnamese list
     expect(page).to_have_url(frontend.url + "/vi/")
-    teasers = page.locator(".news-list .teaser h3 a")
+    teasers = page.locator(".news-list .teaser h2 a")
     expect(teasers).to_have_count(10)
     expect(teasers.first).to_have_text(vietnamese[0]["title"])
 

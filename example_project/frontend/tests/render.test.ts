@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { toArticle } from "../src/lib/map";
 import { qrSvg, withQrSvg } from "../src/lib/qr";
-import { renderArticle } from "../src/lib/render";
+import { renderArticle, renderTeasers } from "../src/lib/render";
 import { config, detail } from "./fixtures";
 
 const social = {
@@ -72,5 +72,14 @@ describe("frontend QR codes", () => {
     const article = toArticle(detail(), config);
     expect(await withQrSvg(article)).toBe(article);
     expect(await qrSvg("a")).not.toBe(await qrSvg("b"));
+  });
+});
+
+describe("renderTeasers", () => {
+  const teaser = { id: 1, href: "/vi/tin/a/", title: "Tin <một>", date: "2026-12-01", dateline: "Thứ Ba, 01/12/2026 08:00", lead: "Tóm tắt", image: null };
+
+  it("titles teasers at the level the page needs: h2 under the h1, h3 inside a section", () => {
+    expect(renderTeasers([teaser], "teasers news-list", 2)).toContain('<h2><a href="/vi/tin/a/">Tin &lt;một&gt;</a></h2>');
+    expect(renderTeasers([teaser])).toContain("<h3><a");
   });
 });

@@ -78,12 +78,13 @@ function renderBlock(block: BlockView, locale: string): string {
   }
 }
 
-/** A list of article teasers (news lists and "other news"). */
-export function renderTeasers(items: TeaserView[], className = "teasers"): string {
+/** A list of article teasers (news lists and "other news"), titled at heading ``level``
+ * (2 right under a page's h1, 3 inside a section headed by an h2). */
+export function renderTeasers(items: TeaserView[], className = "teasers", level: 2 | 3 = 3): string {
   const cards = items.map(
     (item) =>
       `<li class="teaser">${item.image ? `<a href="${esc(item.href)}" tabindex="-1" aria-hidden="true">${renderImage(item.image, "15rem")}</a>` : ""}` +
-      `<div><h3><a href="${esc(item.href)}">${esc(item.title)}</a></h3>` +
+      `<div><h${level}><a href="${esc(item.href)}">${esc(item.title)}</a></h${level}>` +
       `<time class="dateline" datetime="${esc(item.date)}">${esc(item.dateline)}</time>` +
       `<p>${esc(item.lead)}</p></div></li>`,
   );
