@@ -284,6 +284,7 @@ def test_settings_admin_rejects_a_bad_frontend_url(editor_client):
             "portal_name": "Cổng thử",
             "zalo_oa_id": "",
             "frontend_preview_url": "javascript:alert(1)",
+            "identity_translations": streamfield([]),
             "social_accounts": inline_formset([]),
         }
     )

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from django.urls import reverse
 from wagtail.models import Locale, Site
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from tests.factories import make_home, make_image, make_index, make_news, translate
 from wagtail_govnews.models import GovNewsSettings, SocialAccount
@@ -123,3 +125,32 @@ def test_home_title_is_the_portal_name_with_a_description(client, articles):
     html = client.get(home.url).content.decode()
     assert "<title>Cổng thông tin điện tử Thành phố</title>" in html
     assert '<meta name="description" content="Tin tức chính thức của Thành phố.">' in html
+
+
+def _settings_form(*english_names: str) -> dict:
+    """The settings form as the admin posts it, with one English entry per name."""
+    entries = [("language", {"language_code": "en", "portal_name": name}) for name in english_names]
+    return nested_form_data(
+        {
+            "portal_name": "Cổng thử",
+            "agency_in_charge": "Ủy ban nhân dân",
+            "email": "lien-he@example.gov.vn",
+            "identity_translations": streamfield(entries),
+            "social_accounts": inline_formset([]),
+        }
+    )
+
+
+@pytest.mark.django_db
+def test_settings_admin_takes_one_entry_per_language(editor_client):
+    site = Site.objects.get(is_default_site=True)
+    url = reverse("wagtailsettings:edit", args=("wagtail_govnews", "govnewssettings", site.pk))
+    response = editor_client.post(url, _settings_form("Portal", "Portal again"))
+    assert response.status_code == 200
+    assert "identity_translations" in response.context["form"].errors
+
+    assert editor_client.post(url, _settings_form("Test portal")).status_code == 302
+    saved = GovNewsSettings.for_site(site)
+    assert saved.identity("en").portal_name == "Test portal"
+    assert saved.identity("en").agency_in_charge == "Ủy ban nhân dân"  # not overridden
+    assert saved.identity("vi").portal_name == "Cổng thử"
