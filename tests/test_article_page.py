@@ -7,10 +7,12 @@ from datetime import UTC, datetime
 
 import pytest
 from django.utils import translation
+from wagtail.models import Site
 
 from tests.factories import gallery_block, image_block, make_image, make_news, paragraph
 from tests.qr_decode import decode_svg
 from wagtail_govnews import response_cache
+from wagtail_govnews.models import GovNewsSettings
 
 DATELINE = datetime(2022, 12, 29, 10, 5, tzinfo=UTC)  # 17:05 in Asia/Ho_Chi_Minh
 
@@ -130,10 +132,44 @@ def test_print_view(client, full_article):
     response = client.get(article.url + "print/")
     html = response.content.decode()
     assert response.status_code == 200
-    order_of(html, "Thứ Năm, 29/12/2022 17:05", "<h1", "Quang cảnh hội nghị.", "Trần Minh", "<svg")
+    order_of(
+        html,
+        '<header class="govnews-masthead">',
+        '<p class="govnews-masthead__name">Cổng thông tin thử nghiệm</p>',
+        "<main>",
+        "Thứ Năm, 29/12/2022 17:05",
+        "<h1",
+        "Quang cảnh hội nghị.",
+        "Trần Minh",
+        "<svg",
+    )
+    assert "govnews-masthead__logo" not in html  # no logo in the settings
     assert "Tin khác" not in html
     assert "site-header" not in html
     assert 'name="robots" content="noindex"' in html
+
+
+@pytest.mark.django_db
+def test_print_view_masthead_shows_the_logo_and_falls_back_to_the_site_name(client, article):
+    """The masthead's name comes from the portal settings, else from the Wagtail site."""
+    site = Site.objects.get(is_default_site=True)
+    site.site_name = "Cổng tin Quận Hồng Bàng"
+    site.save()
+    html = client.get(article.url + "print/").content.decode()
+    assert '<p class="govnews-masthead__name">Cổng tin Quận Hồng Bàng</p>' in html
+    settings = GovNewsSettings.for_site(site)
+    settings.logo = make_image("Biểu trưng", size=(240, 240))
+    settings.save()
+    html = client.get(article.url + "print/").content.decode()
+    logo = re.search(r'<img [^>]*class="govnews-masthead__logo"[^>]*>', html)
+    assert logo and 'alt=""' in logo[0]  # decorative: the name is beside it
+    assert 'height="160"' in logo[0]
+    site.site_name = ""
+    site.save()
+    html = client.get(article.url + "print/").content.decode()
+    logo = re.search(r'<img [^>]*class="govnews-masthead__logo"[^>]*>', html)
+    assert logo and f'alt="{settings.logo.default_alt_text}"' in logo[0]  # alone, it names
+    assert "govnews-masthead__name" not in html
 
 
 @pytest.mark.django_db

@@ -16,7 +16,7 @@ from django import template
 from django.http import HttpRequest
 from django.utils.safestring import SafeData, SafeString, mark_safe
 from django.utils.translation import gettext as _
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
 
 from ..conf import govnews_settings
 from ..dates import format_dateline, iso_datetime
@@ -115,6 +115,27 @@ def social_accounts(context: template.Context) -> dict[str, Any]:
     language = _locale(context).language_code
     accounts = site_settings.accounts_for(language) if site_settings else []
     return {"accounts": accounts}
+
+
+@register.inclusion_tag("wagtail_govnews/includes/portal_masthead.html", takes_context=True)
+def portal_masthead(context: template.Context) -> dict[str, Any]:
+    """The portal's masthead (print view): its logo and name from the site settings.
+
+    The name falls back to the Wagtail site's name; nothing is shown without a name or logo.
+    """
+    site_settings = _site_settings(context)
+    name = site_settings.portal_name if site_settings else ""
+    request = _request(context)
+    if not name and request is not None:
+        site = Site.find_for_request(request)
+        name = site.site_name if site else ""
+    logo = site_settings.logo if site_settings else None
+    return {
+        "portal_name": name,
+        "logo": logo,
+        # Next to the name the logo is decorative; alone, it names the portal.
+        "logo_alt": "" if name or logo is None else logo.default_alt_text,
+    }
 
 
 @register.filter
