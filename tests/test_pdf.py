@@ -213,6 +213,11 @@ def test_pdf_queries_do_not_grow_with_photos(client, news_index, django_assert_m
 
 MM = 72 / 25.4  # PDF points in a millimetre
 LONG_HOST = "cong-thong-tin-dien-tu-so-ke-hoach-va-dau-tu-tinh-ba-ria-vung-tau.example.gov.vn"
+PORTAL = {"vi": "Cổng thông tin thử nghiệm", "en": "Test e-Portal"}
+AGENCY = {
+    "vi": "Ủy ban nhân dân tỉnh Bà Rịa - Vũng Tàu",
+    "en": "Ba Ria - Vung Tau People's Committee",
+}
 VI_TITLE = (
     "Ủy ban nhân dân tỉnh công bố kết quả đánh giá chỉ số cải cách hành chính và mức độ hài "
     "lòng của người dân đối với sự phục vụ của cơ quan hành chính nhà nước năm 2022"
@@ -307,6 +312,17 @@ def long_addresses(news_index, social_accounts):
     Site.objects.filter(is_default_site=True).update(hostname=LONG_HOST)
     portal = social_accounts[0].settings
     portal.logo = make_image("Biểu trưng", size=(300, 200))
+    portal.agency_in_charge = AGENCY["vi"]
+    portal.identity_translations = [
+        {
+            "type": "language",
+            "value": {
+                "language_code": "en",
+                "portal_name": PORTAL["en"],
+                "agency_in_charge": AGENCY["en"],
+            },
+        }
+    ]
     portal.save()
     body = [paragraph("<p>Người dân đánh giá cao việc giải quyết thủ tục trực tuyến.</p>" * 40)]
     article = make_news(news_index, VI_TITLE, lead="Sáng 29/12, tỉnh công bố.", body=body)
@@ -329,12 +345,12 @@ def test_a_long_address_never_overlaps_the_page_counter(client, long_addresses, 
     shown = check_footers(reader, url)
     assert "…" in shown  # too long for two lines: shortened, never cut off at the counter
     text = text_of(reader)
-    # The masthead (the portal's name) and the headline, with their Vietnamese letters.
-    assert "Cổng thông tin thử nghiệm" in text
+    # The masthead (agency in charge and portal name, in the article's language) heads the
+    # first page, before the headline; the Vietnamese letters come out whole.
+    assert text.index(AGENCY[language]) < text.index(PORTAL[language]) < text.index(article.title)
     assert (VI_TITLE if language == "vi" else EN_TITLE) in text
     assert "Người dân đánh giá cao việc giải quyết thủ tục trực tuyến." in text
     assert f"QR CODE: {article.title}" in text
-    assert text.index("Cổng thông tin thử nghiệm") < text.index(article.title)
     logo = [image.image.size for image in reader.pages[0].images]
     assert (240, 160) in logo  # the portal's logo, in the masthead
 

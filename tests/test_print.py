@@ -35,6 +35,7 @@ pytestmark = BROWSER_TEST_MARKS
 
 ORIGIN = "http://testserver"
 PORTAL = "Cổng thông tin điện tử Quận Hồng Bàng"
+AGENCY = "Ủy ban nhân dân Quận Hồng Bàng"
 HEADLINE = "Quận tổng kết công tác chuyển đổi số năm 2022"
 BYLINE = "Nguyễn Thị Ánh"
 #: The last words of the body: the page with the byline must show them too.
@@ -57,6 +58,7 @@ def long_article(news_index):
     """An article about a page and a half long, with a byline, a source and the portal's logo."""
     portal = make_portal_settings("https://www.facebook.com/hongbang", name=PORTAL)
     portal.logo = make_image("Biểu trưng", size=(240, 240))
+    portal.agency_in_charge = AGENCY
     portal.save()
     # Editors paste most of the text in one rich text block; the last block has two paragraphs.
     body = [
@@ -143,9 +145,10 @@ def test_print_view_has_the_masthead_and_keeps_the_byline_with_the_text(print_vi
     assert page.evaluate("(img) => img.complete && img.naturalWidth > 0", logo.element_handle())
     for offset, sheets in sweep(page):
         first, last = sheets[0], sheets[-1]
-        if offset == 0:  # the portal's name (in capitals) heads the first page
-            masthead = first.casefold().find(squeezed(PORTAL).casefold())
-            assert 0 <= masthead < first.index(squeezed(HEADLINE))
+        if offset == 0:  # the agency and the portal's name (in capitals) head the first page
+            agency = first.casefold().find(squeezed(AGENCY).casefold())
+            name = first.casefold().find(squeezed(PORTAL).casefold())
+            assert 0 <= agency < name < first.index(squeezed(HEADLINE))
         on_byline = [number for number, text in enumerate(sheets) if squeezed(BYLINE) in text]
         assert on_byline == [len(sheets) - 1], f"offset {offset} mm: byline not on the last page"
         assert squeezed(LAST_WORDS) in last, f"offset {offset} mm: no text with the byline: {last}"

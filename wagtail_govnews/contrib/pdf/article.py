@@ -145,6 +145,7 @@ def article_document(page: NewsPage, request: HttpRequest | None = None) -> Arti
     language = page.locale.language_code
     site = page.get_site()
     settings = GovNewsSettings.for_site(site) if site else None
+    portal = settings.identity(language) if settings else None  # in the article's language
     prefetch_stream_images(page.body)
     parts: list[Part] = []
     for block in page.body:
@@ -165,8 +166,9 @@ def article_document(page: NewsPage, request: HttpRequest | None = None) -> Arti
         title=page.title,
         url=url,
         language=language,
-        publisher=(settings.portal_name if settings else "") or (site.site_name if site else ""),
-        logo=_rendition_data(settings.logo, LOGO_FILTER) if settings and settings.logo else None,
+        publisher=(portal.portal_name if portal else "") or (site.site_name if site else ""),
+        agency=portal.agency_in_charge if portal else "",
+        logo=_rendition_data(portal.logo, LOGO_FILTER) if portal and portal.logo else None,
         dateline=format_dateline(page.display_date, language),
         banner=_archived_banner(page),
         notice=_notice(page, language),

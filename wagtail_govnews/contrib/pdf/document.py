@@ -46,6 +46,7 @@ class ArticleDocument:
     url: str
     language: str = "vi"
     publisher: str = ""  # the portal's name, in the masthead
+    agency: str = ""  # the agency in charge of the portal, above its name
     logo: bytes | None = None  # the portal's logo (encoded image), beside its name
     dateline: str = ""
     banner: str = ""  # "archived / outdated"

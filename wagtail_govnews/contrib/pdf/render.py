@@ -191,9 +191,10 @@ def render_pdf(document: ArticleDocument) -> bytes:
 
 
 def _masthead(pdf: _ArticlePDF, document: ArticleDocument) -> None:
-    """The portal's logo and name, over a rule in the accent colour (as in the print view)."""
+    """The portal's logo, agency in charge and name, over a rule in the accent colour (as in
+    the print view)."""
     size = _image_size(document.logo) if document.logo else None
-    if not (document.publisher or size):
+    if not (document.publisher or document.agency or size):
         return
     top, left, bottom = pdf.get_y(), pdf.l_margin, pdf.get_y()
     if document.logo and size and size[0] and size[1]:
@@ -202,17 +203,26 @@ def _masthead(pdf: _ArticlePDF, document: ArticleDocument) -> None:
         height = width * size[1] / size[0]
         pdf.image(BytesIO(document.logo), x=left, y=top, w=width, h=height)
         left, bottom = left + width + 3, top + height
-    if document.publisher:
-        name = pdf.clean(document.publisher)
-        pdf.use(SIZES["masthead"], bold=True)
-        pdf.set_text_color(*ACCENT)
-        line = LINE * SIZES["masthead"] / SIZES["body"]
-        width = pdf.w - pdf.r_margin - left
-        lines = len(pdf.multi_cell(width, line, name, dry_run=True, output=MethodReturnValue.LINES))
-        y = top + max(0.0, (bottom - top - lines * line) / 2)  # centred on the logo
-        pdf.set_xy(left, y)
-        pdf.multi_cell(width, line, name, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        bottom = max(bottom, pdf.get_y())
+    width = pdf.w - pdf.r_margin - left
+    names = [  # the agency in charge, small, above the portal's name
+        (pdf.clean(text), points, colour)
+        for text, points, colour in (
+            (document.agency, SIZES["small"], (0, 0, 0)),
+            (document.publisher, SIZES["masthead"], ACCENT),
+        )
+        if text.strip()
+    ]
+    height = 0.0
+    for text, points, _colour in names:
+        pdf.use(points, bold=True)
+        lines = pdf.multi_cell(width, 1, text, dry_run=True, output=MethodReturnValue.LINES)
+        height += len(lines) * LINE * points / SIZES["body"]
+    pdf.set_xy(left, top + max(0.0, (bottom - top - height) / 2))  # centred on the logo
+    for text, points, colour in names:
+        pdf.use(points, bold=True)
+        pdf.set_text_color(*colour)
+        pdf.multi_cell(width, LINE * points / SIZES["body"], text, new_x=XPos.LEFT, new_y=YPos.NEXT)
+    bottom = max(bottom, pdf.get_y())
     pdf.set_draw_color(*ACCENT)
     pdf.set_line_width(0.8)
     pdf.line(pdf.l_margin, bottom + 2, pdf.w - pdf.r_margin, bottom + 2)
