@@ -7,10 +7,19 @@ from datetime import UTC, datetime
 
 import pytest
 from django.utils import translation
+from wagtail.models import Locale, Site
 
-from tests.factories import gallery_block, image_block, make_image, make_news, paragraph
+from tests.factories import (
+    gallery_block,
+    image_block,
+    make_image,
+    make_news,
+    paragraph,
+    translate,
+)
 from tests.qr_decode import decode_svg
 from wagtail_govnews import response_cache
+from wagtail_govnews.models import GovNewsSettings
 
 DATELINE = datetime(2022, 12, 29, 10, 5, tzinfo=UTC)  # 17:05 in Asia/Ho_Chi_Minh
 
@@ -130,10 +139,74 @@ def test_print_view(client, full_article):
     response = client.get(article.url + "print/")
     html = response.content.decode()
     assert response.status_code == 200
-    order_of(html, "Thứ Năm, 29/12/2022 17:05", "<h1", "Quang cảnh hội nghị.", "Trần Minh", "<svg")
+    order_of(
+        html,
+        '<header class="govnews-masthead">',
+        '<span class="govnews-masthead__name">Cổng thông tin thử nghiệm</span>',
+        "<main>",
+        "Thứ Năm, 29/12/2022 17:05",
+        "<h1",
+        "Quang cảnh hội nghị.",
+        "Trần Minh",
+        "<svg",
+    )
+    assert "govnews-masthead__logo" not in html  # no logo in the settings
+    assert "govnews-masthead__agency" not in html  # nor an agency in charge
     assert "Tin khác" not in html
     assert "site-header" not in html
     assert 'name="robots" content="noindex"' in html
+
+
+def masthead_of(html: str) -> str:
+    found = re.search(r'<header class="govnews-masthead">.*?</header>', html, flags=re.S)
+    return found[0] if found else ""
+
+
+@pytest.mark.django_db
+def test_print_view_masthead_in_the_page_language_with_logo_and_agency(client, article):
+    """The masthead shows the portal settings' logo, agency in charge and name in the page's
+    language; without a portal name, the Wagtail site's name; the logo alone names it."""
+    site = Site.objects.get(is_default_site=True)
+    site.site_name = "Cổng tin Quận Hồng Bàng"
+    site.save()
+    masthead = masthead_of(client.get(article.url + "print/").content.decode())
+    assert '<span class="govnews-masthead__name">Cổng tin Quận Hồng Bàng</span>' in masthead
+    settings = GovNewsSettings.for_site(site)
+    settings.portal_name = "Cổng thông tin điện tử Quận Hồng Bàng"
+    settings.agency_in_charge = "Ủy ban nhân dân Quận Hồng Bàng"
+    settings.identity_translations = [
+        {
+            "type": "language",
+            "value": {
+                "language_code": "en",
+                "portal_name": "Hong Bang District e-Portal",
+                "agency_in_charge": "Hong Bang District People's Committee",
+            },
+        }
+    ]
+    settings.logo = make_image("Biểu trưng", size=(240, 240))
+    settings.save()
+    masthead = masthead_of(client.get(article.url + "print/").content.decode())
+    order_of(
+        masthead,
+        'class="govnews-masthead__logo"',
+        '<span class="govnews-masthead__agency">Ủy ban nhân dân Quận Hồng Bàng</span>',
+        '<span class="govnews-masthead__name">Cổng thông tin điện tử Quận Hồng Bàng</span>',
+    )
+    logo = re.search(r"<img [^>]*>", masthead)[0]
+    assert 'alt=""' in logo  # decorative: the names are beside it
+    assert 'height="160"' in logo
+    english = translate(article, Locale.objects.get_or_create(language_code="en")[0])
+    masthead = masthead_of(client.get(english.url + "print/").content.decode())
+    assert "Hong Bang District People&#x27;s Committee" in masthead
+    assert "Hong Bang District e-Portal" in masthead and "Quận" not in masthead
+    settings.portal_name = settings.agency_in_charge = site.site_name = ""
+    settings.identity_translations = []
+    settings.save()
+    site.save()
+    masthead = masthead_of(client.get(article.url + "print/").content.decode())
+    assert f'alt="{settings.logo.default_alt_text}"' in masthead  # alone, the logo names it
+    assert "govnews-masthead__names" not in masthead
 
 
 @pytest.mark.django_db

@@ -2,21 +2,33 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import cache
 from io import BytesIO
 from pathlib import Path
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.test import override_settings
+from fontTools.ttLib import TTFont
 from pypdf import PdfReader
-from wagtail.models import PageViewRestriction
+from wagtail.models import Locale, PageViewRestriction, Site
 
-from tests.factories import gallery_block, image_block, make_image, make_news, paragraph
+from tests.factories import (
+    gallery_block,
+    image_block,
+    make_image,
+    make_news,
+    paragraph,
+    translate,
+)
 from tests.qr_decode import decode
 from wagtail_govnews.contrib.pdf import render as pdf_render
 from wagtail_govnews.contrib.pdf.document import ArticleDocument, Text
 from wagtail_govnews.contrib.pdf.render import find_fonts, render_pdf
+from wagtail_govnews.slugs import ascii_slug
 
 DATELINE = datetime(2022, 12, 29, 10, 5, tzinfo=UTC)  # 17:05 in Asia/Ho_Chi_Minh
 HEADLINE = "Đại hội Đảng bộ quận Hồng Bàng lần thứ XXV: “Đoàn kết, đổi mới”"
@@ -195,3 +207,170 @@ def test_pdf_queries_do_not_grow_with_photos(client, news_index, django_assert_m
         ],
     )
     assert queries(few) == queries(many)
+
+
+# The footer: the article's address and the page counter, side by side, never overlapping.
+
+MM = 72 / 25.4  # PDF points in a millimetre
+LONG_HOST = "cong-thong-tin-dien-tu-so-ke-hoach-va-dau-tu-tinh-ba-ria-vung-tau.example.gov.vn"
+PORTAL = {"vi": "Cổng thông tin thử nghiệm", "en": "Test e-Portal"}
+AGENCY = {
+    "vi": "Ủy ban nhân dân tỉnh Bà Rịa - Vũng Tàu",
+    "en": "Ba Ria - Vung Tau People's Committee",
+}
+VI_TITLE = (
+    "Ủy ban nhân dân tỉnh công bố kết quả đánh giá chỉ số cải cách hành chính và mức độ hài "
+    "lòng của người dân đối với sự phục vụ của cơ quan hành chính nhà nước năm 2022"
+)
+EN_TITLE = (
+    "Provincial People's Committee announces the results of the public administration reform "
+    "index and of citizens' satisfaction with the services of state administrative agencies"
+)
+
+
+@dataclass
+class Placed:
+    """A run of text drawn on a page, with its box in PDF points (origin bottom left)."""
+
+    text: str
+    left: float
+    right: float
+    bottom: float
+    top: float
+
+    def overlaps(self, other: Placed) -> bool:
+        return (
+            self.left < other.right
+            and other.left < self.right
+            and self.bottom < other.top
+            and other.bottom < self.top
+        )
+
+
+@cache
+def _metrics(bold: bool) -> tuple[dict[int, str], dict[str, int], int, int, int]:
+    """cmap, advance widths, units per em, ascent and descent of the bundled font."""
+    font = TTFont(find_fonts()["B" if bold else ""])
+    advances = {name: width for name, (width, _lsb) in font["hmtx"].metrics.items()}
+    hhea = font["hhea"]
+    return font.getBestCmap(), advances, font["head"].unitsPerEm, hhea.ascent, hhea.descent
+
+
+def placed_text(page) -> list[Placed]:
+    """Every run of text on ``page`` with its box, its width from the font's own advances."""
+    runs: list[Placed] = []
+
+    def visit(text, cm, tm, font, size) -> None:
+        if not text.strip() or font is None:
+            return
+        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        scale = size * tm[0] * cm[0]
+        cmap, advances, units, ascent, descent = _metrics("Bold" in str(font["/BaseFont"]))
+        width = sum(advances[cmap[ord(char)]] for char in text) * scale / units
+        top, bottom = y + ascent * scale / units, y + descent * scale / units
+        runs.append(Placed(text, x, x + width, bottom, top))
+
+    page.extract_text(visitor_text=visit)
+    return runs
+
+
+def footer_of(page) -> tuple[list[Placed], Placed]:
+    """The address lines (top to bottom) and the page counter in the footer of ``page``."""
+    footer = [run for run in placed_text(page) if run.top < 18 * MM]  # in the bottom margin
+    counters = [run for run in footer if re.fullmatch(r"\d+/\d+", run.text.strip())]
+    assert len(counters) == 1, [run.text for run in footer]
+    address = sorted((run for run in footer if run not in counters), key=lambda run: -run.top)
+    return address, counters[0]
+
+
+def check_footers(reader: PdfReader, url: str) -> list[str]:
+    """Check the footer of every page; return the address as the footers show it."""
+    shown = []
+    for number, page in enumerate(reader.pages, 1):
+        address, counter = footer_of(page)
+        assert counter.text.strip() == f"{number}/{len(reader.pages)}"
+        page_width = float(page.mediabox.width)
+        assert counter.right <= page_width - 17 * MM  # right-aligned on the margin
+        for line in address:
+            assert not line.overlaps(counter), (line, counter)
+            assert line.left >= 17 * MM and line.right <= page_width - 17 * MM, line
+        assert 1 <= len(address) <= 2, [line.text for line in address]
+        shown.append("".join(line.text for line in address))
+    assert len(set(shown)) == 1  # the same on every page
+    text = shown[0]
+    if text != url:  # shortened in the middle: its start (the host) and its end (the slug)
+        head, _, tail = text.partition("…")
+        assert tail and url.startswith(head) and url.endswith(tail), text
+        assert head.startswith(url[: url.index("/", 8)]), text
+    return text
+
+
+@pytest.fixture
+def long_addresses(news_index, social_accounts):
+    """A Vietnamese article and its English translation, two pages long, on a long host name."""
+    Site.objects.filter(is_default_site=True).update(hostname=LONG_HOST)
+    portal = social_accounts[0].settings
+    portal.logo = make_image("Biểu trưng", size=(300, 200))
+    portal.agency_in_charge = AGENCY["vi"]
+    portal.identity_translations = [
+        {
+            "type": "language",
+            "value": {
+                "language_code": "en",
+                "portal_name": PORTAL["en"],
+                "agency_in_charge": AGENCY["en"],
+            },
+        }
+    ]
+    portal.save()
+    body = [paragraph("<p>Người dân đánh giá cao việc giải quyết thủ tục trực tuyến.</p>" * 40)]
+    article = make_news(news_index, VI_TITLE, lead="Sáng 29/12, tỉnh công bố.", body=body)
+    english = translate(article, Locale.objects.get_or_create(language_code="en")[0])
+    english.title = EN_TITLE
+    english.slug = ascii_slug(EN_TITLE)
+    english.save_revision().publish()
+    english.refresh_from_db()
+    return {"vi": article, "en": english}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_a_long_address_never_overlaps_the_page_counter(client, long_addresses, language):
+    article = long_addresses[language]
+    url = article.get_full_url()
+    assert len(url) > 200 and LONG_HOST in url
+    _response, reader = download(client, article)
+    assert len(reader.pages) >= 2
+    shown = check_footers(reader, url)
+    assert "…" in shown  # too long for two lines: shortened, never cut off at the counter
+    text = text_of(reader)
+    # The masthead (agency in charge and portal name, in the article's language) heads the
+    # first page, before the headline; the Vietnamese letters come out whole.
+    assert text.index(AGENCY[language]) < text.index(PORTAL[language]) < text.index(article.title)
+    assert (VI_TITLE if language == "vi" else EN_TITLE) in text
+    assert "Người dân đánh giá cao việc giải quyết thủ tục trực tuyến." in text
+    assert f"QR CODE: {article.title}" in text
+    logo = [image.image.size for image in reader.pages[0].images]
+    assert (240, 160) in logo  # the portal's logo, in the masthead
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://example.gov.vn/vi/tin-tuc/hop-bao/",
+        "https://www.example.gov.vn/en/news/"
+        + "-".join(["provincial-peoples-committee-press-conference"] * 3)
+        + "/",
+    ],
+    ids=["short", "two-lines"],
+)
+def test_an_address_that_fits_in_two_lines_is_shown_whole(url):
+    document = ArticleDocument(
+        title="Họp báo", url=url, parts=[Text("Nội dung họp báo.")] * 90, publisher="Cổng tin"
+    )
+    reader = PdfReader(BytesIO(render_pdf(document)))
+    assert len(reader.pages) >= 2
+    assert check_footers(reader, url) == url
+    lines = footer_of(reader.pages[0])[0]
+    assert len(lines) == (1 if len(url) < 60 else 2)

@@ -16,7 +16,7 @@ from django import template
 from django.http import HttpRequest
 from django.utils.safestring import SafeData, SafeString, mark_safe
 from django.utils.translation import gettext as _
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
 
 from ..conf import govnews_settings
 from ..dates import format_dateline, iso_datetime
@@ -190,6 +190,30 @@ def portal_identity(context: template.Context) -> PortalIdentity | None:
 def portal_footer(context: template.Context) -> dict[str, Any]:
     """The footer a government portal must show: agency in charge, contacts, licence."""
     return {"portal": portal_identity(context)}
+
+
+@register.inclusion_tag("wagtail_govnews/includes/portal_masthead.html", takes_context=True)
+def portal_masthead(context: template.Context) -> dict[str, Any]:
+    """The masthead of the print view: the portal's logo, agency in charge and name.
+
+    In the current page's language; the name falls back to the Wagtail site's name. Nothing
+    is shown without a name, an agency or a logo.
+    """
+    portal = portal_identity(context)
+    name = portal.portal_name if portal else ""
+    request = _request(context)
+    if not name and request is not None:
+        site = Site.find_for_request(request)
+        name = site.site_name if site else ""
+    agency = portal.agency_in_charge if portal else ""
+    logo = portal.logo if portal else None
+    return {
+        "portal_name": name,
+        "agency": agency,
+        "logo": logo,
+        # Next to the names the logo is decorative; alone, it names the portal.
+        "logo_alt": "" if name or agency or logo is None else logo.default_alt_text,
+    }
 
 
 @register.inclusion_tag("wagtail_govnews/includes/favicon.html", takes_context=True)

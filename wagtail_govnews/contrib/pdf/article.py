@@ -23,6 +23,8 @@ logger = logging.getLogger(__name__)
 
 #: Rendition of body photos in the PDF; the article page's srcset makes the same one.
 PICTURE_FILTER = "width-800"
+#: Rendition of the portal's logo in the masthead; the print view shows the same one.
+LOGO_FILTER = "height-160"
 
 _BLOCK_TAGS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre"}
 
@@ -80,6 +82,17 @@ def richtext_parts(html: str) -> list[Text]:
     return reader.parts
 
 
+def _rendition_data(image: Any, filter_spec: str) -> bytes | None:
+    """The bytes of a rendition of ``image`` (``None`` when the file cannot be read)."""
+    try:
+        rendition = image.get_rendition(filter_spec)
+        with rendition.file.open("rb") as file:
+            return file.read()
+    except Exception as error:  # a missing or unreadable file must not break the PDF
+        logger.warning("Image %s left out of the PDF: %s", image.pk, error)
+        return None
+
+
 def _picture(value: Any) -> Picture:
     """A photo block value as a picture (no image data when the file cannot be read)."""
     image = value.get("image")
@@ -87,12 +100,7 @@ def _picture(value: Any) -> Picture:
     alt = value.get("alt_text") or ""
     if image is not None:
         alt = alt or image.default_alt_text
-        try:
-            rendition = image.get_rendition(PICTURE_FILTER)
-            with rendition.file.open("rb") as file:
-                data = file.read()
-        except Exception as error:  # a missing or unreadable file must not break the PDF
-            logger.warning("Image %s left out of the PDF: %s", image.pk, error)
+        data = _rendition_data(image, PICTURE_FILTER)
     return Picture(data, value.get("caption") or "", value.get("credit") or "", alt)
 
 
@@ -137,6 +145,7 @@ def article_document(page: NewsPage, request: HttpRequest | None = None) -> Arti
     language = page.locale.language_code
     site = page.get_site()
     settings = GovNewsSettings.for_site(site) if site else None
+    portal = settings.identity(language) if settings else None  # in the article's language
     prefetch_stream_images(page.body)
     parts: list[Part] = []
     for block in page.body:
@@ -157,7 +166,9 @@ def article_document(page: NewsPage, request: HttpRequest | None = None) -> Arti
         title=page.title,
         url=url,
         language=language,
-        publisher=(settings.portal_name if settings else "") or (site.site_name if site else ""),
+        publisher=(portal.portal_name if portal else "") or (site.site_name if site else ""),
+        agency=portal.agency_in_charge if portal else "",
+        logo=_rendition_data(portal.logo, LOGO_FILTER) if portal and portal.logo else None,
         dateline=format_dateline(page.display_date, language),
         banner=_archived_banner(page),
         notice=_notice(page, language),

@@ -45,7 +45,9 @@ class ArticleDocument:
     title: str
     url: str
     language: str = "vi"
-    publisher: str = ""
+    publisher: str = ""  # the portal's name, in the masthead
+    agency: str = ""  # the agency in charge of the portal, above its name
+    logo: bytes | None = None  # the portal's logo (encoded image), beside its name
     dateline: str = ""
     banner: str = ""  # "archived / outdated"
     notice: str = ""  # a dated correction or update, under the dateline

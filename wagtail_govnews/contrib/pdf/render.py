@@ -14,7 +14,7 @@ from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 from fpdf import FPDF
-from fpdf.enums import WrapMode, XPos, YPos
+from fpdf.enums import MethodReturnValue, WrapMode, XPos, YPos
 from PIL import Image, UnidentifiedImageError
 
 from wagtail_govnews.conf import govnews_settings
@@ -32,10 +32,17 @@ FAMILY = "govnews"
 MARGIN = 18  # mm
 LINE = 5.6  # mm per line of body text
 SIZES = {"title": 18, "lead": 11.5, "body": 11, "heading": 13, "quote": 11, "list": 11}
-SIZES |= {"small": 9, "caption": 9.5}
+SIZES |= {"small": 9, "caption": 9.5, "masthead": 12}
 GREY = (90, 93, 100)
+ACCENT = (179, 20, 27)  # the stylesheet's --govnews-accent
 MAX_PICTURE_HEIGHT = 120  # mm
 QR_WIDTH = 28  # mm
+LOGO_HEIGHT = 12  # mm
+#: The footer: the article's address in at most two lines, then the page counter.
+FOOTER_LINE = 3.8  # mm
+FOOTER_LINES = 2
+FOOTER_GAP = 5  # mm between the address and the counter
+ELLIPSIS = "…"
 
 
 def find_fonts() -> dict[str, Path]:
@@ -61,6 +68,8 @@ class _ArticlePDF(FPDF):
         for style, path in fonts.items():
             self.add_font(FAMILY, style, str(path))
         self.footer_text = self.clean(footer_text)
+        self.footer_link = footer_text if footer_text.startswith(("https://", "http://")) else ""
+        self._footer_lines: dict[float, list[str]] = {}
         self.set_margins(MARGIN, MARGIN, MARGIN)
         self.set_auto_page_break(True, margin=MARGIN)
         self.alias_nb_pages()
@@ -92,11 +101,60 @@ class _ArticlePDF(FPDF):
         self.ln(LINE * 0.45)
 
     def footer(self) -> None:
-        self.set_y(-MARGIN + 4)
+        """The article's address and "page/pages", side by side in the bottom margin.
+
+        The counter keeps its own column at the right; the address wraps in the rest (at most
+        two lines) and, longer still, loses the middle of its path ("…"): it never runs into
+        the counter, whatever the language, host name or slug.
+        """
         self.use(SIZES["small"], grey=True)
-        width = self.epw - 20
-        self.cell(width, 5, self.footer_text[:140], align="L")
-        self.cell(20, 5, f"{self.page_no()}/{{nb}}", align="R")
+        top = self.h - MARGIN + 3
+        number = str(self.page_no())
+        # fpdf2 reserves the width of "000" for the total ({nb}), written at its left.
+        counter_width = self.get_string_width(f"{number}/000") + 2 * self.c_margin
+        address_width = self.epw - counter_width - FOOTER_GAP
+        for index, line in enumerate(self.footer_lines(address_width)):
+            self.set_xy(self.l_margin, top + index * FOOTER_LINE)
+            self.cell(address_width, FOOTER_LINE, line, link=self.footer_link)
+        self.set_xy(self.w - self.r_margin - counter_width, top)
+        self.cell(counter_width, FOOTER_LINE, f"{number}/{self.str_alias_nb_pages}", align="R")
+
+    def wrapped(self, text: str, width: float) -> list[str]:
+        """``text`` broken into lines of ``width`` mm (anywhere: addresses have no spaces)."""
+        lines = self.multi_cell(
+            width,
+            FOOTER_LINE,
+            text,
+            wrapmode=WrapMode.CHAR,
+            dry_run=True,
+            output=MethodReturnValue.LINES,
+        )
+        return [line for line in lines if line]
+
+    def footer_lines(self, width: float) -> list[str]:
+        """The footer's address in at most ``FOOTER_LINES`` lines of ``width`` mm."""
+        key = round(width, 3)
+        if key not in self._footer_lines:
+            self._footer_lines[key] = self._fitted_address(width)
+        return self._footer_lines[key]
+
+    def _fitted_address(self, width: float) -> list[str]:
+        text = self.footer_text
+        lines = self.wrapped(text, width)
+        if len(lines) <= FOOTER_LINES:
+            return lines
+        # Too long: keep the start (scheme and host) and the end (the slug), drop the middle.
+        # The longest such text that still fits, by bisection on how many letters are kept.
+        fitting, low, high = [ELLIPSIS], 1, len(text) - 1
+        while low <= high:
+            keep = (low + high) // 2
+            head = (keep * 3 + 4) // 5  # three fifths from the start
+            lines = self.wrapped(text[:head] + ELLIPSIS + text[len(text) - (keep - head) :], width)
+            if len(lines) <= FOOTER_LINES:
+                fitting, low = lines, keep + 1
+            else:
+                high = keep - 1
+        return fitting
 
 
 def render_pdf(document: ArticleDocument) -> bytes:
@@ -108,8 +166,7 @@ def render_pdf(document: ArticleDocument) -> bytes:
     if document.byline:
         pdf.set_author(pdf.clean(document.byline))
     pdf.add_page()
-    if document.publisher:
-        pdf.paragraph(document.publisher, SIZES["small"], grey=True)
+    _masthead(pdf, document)
     if document.banner:
         pdf.paragraph(document.banner, SIZES["small"], bold=True)
     pdf.paragraph(document.dateline, SIZES["small"], grey=True)
@@ -131,6 +188,47 @@ def render_pdf(document: ArticleDocument) -> bytes:
         pdf.paragraph(note, SIZES["small"], wrapmode=WrapMode.CHAR)
     _qr(pdf, document)
     return bytes(pdf.output())
+
+
+def _masthead(pdf: _ArticlePDF, document: ArticleDocument) -> None:
+    """The portal's logo, agency in charge and name, over a rule in the accent colour (as in
+    the print view)."""
+    size = _image_size(document.logo) if document.logo else None
+    if not (document.publisher or document.agency or size):
+        return
+    top, left, bottom = pdf.get_y(), pdf.l_margin, pdf.get_y()
+    if document.logo and size and size[0] and size[1]:
+        height = LOGO_HEIGHT
+        width = min(height * size[0] / size[1], pdf.epw / 3)
+        height = width * size[1] / size[0]
+        pdf.image(BytesIO(document.logo), x=left, y=top, w=width, h=height)
+        left, bottom = left + width + 3, top + height
+    width = pdf.w - pdf.r_margin - left
+    names = [  # the agency in charge, small, above the portal's name
+        (pdf.clean(text), points, colour)
+        for text, points, colour in (
+            (document.agency, SIZES["small"], (0, 0, 0)),
+            (document.publisher, SIZES["masthead"], ACCENT),
+        )
+        if text.strip()
+    ]
+    height = 0.0
+    for text, points, _colour in names:
+        pdf.use(points, bold=True)
+        lines = pdf.multi_cell(width, 1, text, dry_run=True, output=MethodReturnValue.LINES)
+        height += len(lines) * LINE * points / SIZES["body"]
+    pdf.set_xy(left, top + max(0.0, (bottom - top - height) / 2))  # centred on the logo
+    for text, points, colour in names:
+        pdf.use(points, bold=True)
+        pdf.set_text_color(*colour)
+        pdf.multi_cell(width, LINE * points / SIZES["body"], text, new_x=XPos.LEFT, new_y=YPos.NEXT)
+    bottom = max(bottom, pdf.get_y())
+    pdf.set_draw_color(*ACCENT)
+    pdf.set_line_width(0.8)
+    pdf.line(pdf.l_margin, bottom + 2, pdf.w - pdf.r_margin, bottom + 2)
+    pdf.set_draw_color(0)
+    pdf.set_line_width(0.2)
+    pdf.set_xy(pdf.l_margin, bottom + 6)
 
 
 def _text(pdf: _ArticlePDF, part: Text) -> None:
