@@ -159,6 +159,9 @@ atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)
 WAGTAIL_SITE_NAME = "Cổng thông tin điện tử Thành phố (demo)"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Editors' avatars without the internet: Wagtail's own default avatar, not gravatar.com (which
+# an intranet newsroom cannot reach). See docs/how-to/deploying.md, "An admin that works offline".
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.mysql":
     # InnoDB full-text indexes see rows only once committed, and each test runs in a

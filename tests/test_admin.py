@@ -47,7 +47,7 @@ def test_edit_and_preview_pages_render(editor_client, article):
         "Nội dung",
         "Hình ảnh",
         "Nguồn tin &amp; tác giả",
-        "Chuyên mục &amp; tin liên quan",
+        "Chủ đề &amp; tin liên quan",
     ):
         assert tab in html
     preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=(article.pk,))

@@ -33,7 +33,7 @@ def package_messages() -> list:
     """What the package's registered checks (those ``manage.py check`` runs) report."""
     checks = [c for c in registry.get_checks() if c.__module__.startswith("wagtail_govnews.")]
     assert {c.__module__ for c in checks} == {CORE_CHECKS, PDF_CHECKS}
-    assert len(checks) == 8
+    assert len(checks) == 9
     return [message for check in checks for message in check(app_configs=None)]
 
 

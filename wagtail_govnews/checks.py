@@ -286,3 +286,24 @@ def check_site_hostnames(app_configs: Any = None, **kwargs: Any) -> list[Warning
         for hostname in hostnames
         if hostname.lower() in LOOPBACK_HOSTS or hostname.lower().endswith(".localhost")
     ]
+
+
+@register(Tags.translation)
+def check_app_order(app_configs: Any = None, **kwargs: Any) -> list[Warning]:
+    """``wagtail_govnews`` comes before Wagtail's apps, so its admin translations win."""
+    names = [config.name for config in apps.get_app_configs()]
+    position = names.index("wagtail_govnews")
+    before = [name for name in names[:position] if name == "wagtail" or name.startswith("wagtail.")]
+    before += [name for name in names[:position] if name.startswith("wagtail_localize")]
+    if not before:
+        return []
+    return [
+        Warning(
+            f"wagtail_govnews comes after {', '.join(before)} in INSTALLED_APPS: Django then "
+            "prefers their translations, and editors read parts of the admin in English "
+            "(or worded unlike a newsroom) although the package translates them.",
+            hint='Move "wagtail_govnews" above the Wagtail apps in INSTALLED_APPS '
+            "(docs/concepts/admin-language.md).",
+            id="wagtail_govnews.W005",
+        )
+    ]

@@ -2,6 +2,8 @@
 
 Built on Wagtail's :class:`~wagtail.admin.viewsets.pages.PageListingViewSet`, so search,
 ordering, bulk actions (publish, unpublish, move, delete) and CSV/XLSX export come with it.
+Unlike Wagtail's page listings it names the parent column "Section" and shows the dateline
+and the last update as dates (``05/12/2026 08:17``), not as "20 hours ago".
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.forms import CheckboxSelectMultiple, RadioSelect
 from django.utils import timezone
+from django.utils.dateformat import format as format_date
 from django.utils.translation import gettext_lazy as _
 from django_filters.filters import (
     CharFilter,
@@ -19,11 +22,15 @@ from django_filters.filters import (
     ModelMultipleChoiceFilter,
 )
 from wagtail.admin.filters import DateRangePickerWidget
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables.pages import ParentPageColumn
 from wagtail.admin.views.pages.listing import IndexView, PageFilterSet
 from wagtail.admin.viewsets.pages import PageListingViewSet
 
 from .models import NewsCategory, NewsIndexPage, NewsPage
+
+#: How the News listing shows datelines and updates, in the editor's time zone.
+ADMIN_DATETIME_FORMAT = "d/m/Y H:i"
 
 STATUS_CHOICES = [
     ("live", _("Published")),
@@ -85,15 +92,43 @@ class NewsFilterSet(PageFilterSet):
         fields: list[str] = []
 
 
-class NewsListingView(IndexView):
-    """The listing with the dateline and byline added to Wagtail's page columns."""
+class DateTimeColumn(Column):
+    """A date and time as a newsroom writes it (``05/12/2026 08:17``), in the local time zone."""
 
-    base_columns = [
-        *IndexView.base_columns[:3],
-        DateColumn("date", label=_("Dateline"), sort_key="date", width="12%"),
-        Column("author", label=_("Author"), sort_key="author", width="12%"),
-        *IndexView.base_columns[3:],
-    ]
+    cell_template_name = "wagtail_govnews/admin/datetime_cell.html"
+
+    def get_cell_context_data(self, instance: Any, parent_context: dict) -> dict:
+        context = super().get_cell_context_data(instance, parent_context)
+        value = context["value"]
+        # A no-break space keeps the date and the time on one line in a narrow column.
+        text = format_date(timezone.localtime(value), ADMIN_DATETIME_FORMAT) if value else ""
+        context["text"] = text.replace(" ", "\N{NO-BREAK SPACE}")
+        return context
+
+
+def _news_columns() -> list[Column]:
+    """Wagtail's page columns with "Section" for "Parent", the dateline, byline and dates."""
+    columns = []
+    for column in IndexView.base_columns:
+        if isinstance(column, ParentPageColumn):
+            column = ParentPageColumn("parent", label=_("Section"))
+        elif column.name == "latest_revision_created_at":
+            column = DateTimeColumn(
+                column.name, label=column.label, sort_key=column.sort_key, width="12%"
+            )
+        columns.append(column)
+        if column.name == "parent":
+            columns += [
+                DateTimeColumn("date", label=_("Dateline"), sort_key="date", width="12%"),
+                Column("author", label=_("Author"), sort_key="author", width="12%"),
+            ]
+    return columns
+
+
+class NewsListingView(IndexView):
+    """The listing with the section, dateline and byline among Wagtail's page columns."""
+
+    base_columns = _news_columns()
     default_ordering = "-date"
 
 

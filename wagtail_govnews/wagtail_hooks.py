@@ -1,10 +1,12 @@
-"""Admin wiring: the "News" listing and the news category and tag snippets."""
+"""Admin wiring: the "News" listing, the news category and tag snippets, the admin's
+translations."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .admin_i18n import script_catalog_tag
 from .models import NewsCategory, NewsTag
 from .newsroom import news_listing_viewset
 from .serving import SERVE_ARTICLE_ORDER, refuse_hidden_page, serve_article
@@ -40,6 +42,12 @@ register_snippet(NewsTagViewSet)
 def register_news_listing():
     """The "News" admin area (every article, with filters and bulk actions)."""
     return news_listing_viewset
+
+
+@hooks.register("insert_global_admin_js")
+def admin_script_translations() -> str:
+    """The package's translations of Wagtail's script strings, on every admin page."""
+    return script_catalog_tag()
 
 
 hooks.register("before_serve_page", refuse_hidden_page)

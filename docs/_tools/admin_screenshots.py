@@ -79,15 +79,20 @@ def main(base: str, language: str) -> None:
         settle(page)
         save(photo.first.screenshot(), out / "photo-block.png")
 
-        tabs = (("source_byline", "source-tab"), ("categories_related", "categories-tab"))
+        # The tabs by position (their ids follow the headings' language): Content, Media,
+        # Source & byline, Categories & related, Promote.
+        tabs = ((2, "source-tab"), (3, "categories-tab"))
         for tab, name in tabs:
-            page.click(f"#tab-label-{tab}")
+            page.locator("[role=tab]").nth(tab).click()
             settle(page)
             save(page.screenshot(), out / f"{name}.png")
 
         page.click("[data-side-panel-toggle=status]")
         settle(page)
-        page.get_by_role("button", name="Set schedule").first.click()
+        # "Set schedule" ("Hẹn giờ" in Vietnamese) of the status panel.
+        page.locator(
+            "[data-side-panel=status] [data-a11y-dialog-show=schedule-publishing-dialog]"
+        ).first.click()
         settle(page)
         save(page.screenshot(), out / "schedule.png")
 

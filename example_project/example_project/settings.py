@@ -173,6 +173,9 @@ if os.environ.get("REDIS_URL"):
 WAGTAIL_SITE_NAME = "Cổng thông tin điện tử Thành phố (demo)"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Editors' avatars without the internet: Wagtail's own default avatar, not gravatar.com (which
+# an intranet newsroom cannot reach). See docs/how-to/deploying.md, "An admin that works offline".
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
