@@ -1,8 +1,12 @@
-"""Debian's Chromium for the browser tests: where it is and the flags that work here."""
+"""Debian's Chromium for the browser tests: where it is, the flags that work here, and how a
+page rendered by Django's test client is handed to it."""
 
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -34,3 +38,33 @@ BROWSER_TEST_MARKS = [
         reason=f"Chromium not found at {CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)",
     ),
 ]
+
+
+#: The origin the test client's pages are shown under in Chromium.
+TEST_ORIGIN = "http://testserver"
+
+
+def serve_rendered(path: str, response: Any) -> Callable[[Any, Any], None]:
+    """A Playwright route handler: ``path`` is the test client's ``response``, static and
+    media files come from disk, anything else of the site is a 404 and other hosts are
+    refused, so nothing leaves the machine."""
+    from django.conf import settings
+    from django.contrib.staticfiles import finders
+    from django.core.files.storage import default_storage
+
+    def serve(route: Any, request: Any) -> None:
+        url = urlsplit(request.url)
+        if f"{url.scheme}://{url.netloc}" != TEST_ORIGIN:
+            route.abort()
+        elif url.path == path:
+            route.fulfill(status=200, headers=dict(response.items()), body=response.content)
+        elif url.path.startswith(settings.STATIC_URL):
+            found = finders.find(url.path.removeprefix(settings.STATIC_URL))
+            route.fulfill(path=found) if found else route.fulfill(status=404)
+        elif url.path.startswith(settings.MEDIA_URL):
+            file = Path(default_storage.path(url.path.removeprefix(settings.MEDIA_URL)))
+            route.fulfill(path=file) if file.is_file() else route.fulfill(status=404)
+        else:
+            route.fulfill(status=404)
+
+    return serve

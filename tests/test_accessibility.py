@@ -12,15 +12,11 @@ from __future__ import annotations
 from contextlib import ExitStack
 from datetime import UTC, datetime
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
-from django.conf import settings
-from django.contrib.staticfiles import finders
-from django.core.files.storage import default_storage
 from wagtail.models import Locale
 
-from tests.browser import BROWSER_TEST_MARKS, CHROMIUM, CHROMIUM_FLAGS
+from tests.browser import BROWSER_TEST_MARKS, CHROMIUM, CHROMIUM_FLAGS, TEST_ORIGIN, serve_rendered
 from tests.factories import (
     gallery_block,
     image_block,
@@ -47,7 +43,6 @@ except ImportError:  # pragma: no cover - the test extra installs it
 pytestmark = BROWSER_TEST_MARKS
 
 #: The address the browser asks for; Django's test client answers (see ``open_page``).
-ORIGIN = "http://testserver"
 
 
 @pytest.fixture
@@ -66,30 +61,14 @@ def open_page(db, client):
             response = client.get(path)
             assert response.status_code == 200
 
-            def serve(route, request) -> None:
-                url = urlsplit(request.url)
-                if f"{url.scheme}://{url.netloc}" != ORIGIN:
-                    route.abort()
-                elif url.path == path:
-                    headers = dict(response.items())
-                    route.fulfill(status=200, headers=headers, body=response.content)
-                elif url.path.startswith(settings.STATIC_URL):
-                    found = finders.find(url.path.removeprefix(settings.STATIC_URL))
-                    route.fulfill(path=found) if found else route.fulfill(status=404)
-                elif url.path.startswith(settings.MEDIA_URL):
-                    file = Path(default_storage.path(url.path.removeprefix(settings.MEDIA_URL)))
-                    route.fulfill(path=file) if file.is_file() else route.fulfill(status=404)
-                else:
-                    route.fulfill(status=404)
-
             playwright = stack.enter_context(sync_playwright())
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
             stack.callback(browser.close)
             # axe is injected as an inline script, which the site's CSP would refuse
             # (tests/test_csp.py checks the pages under that policy).
             page = browser.new_page(viewport=viewport, bypass_csp=True)
-            page.route("**/*", serve)
-            page.goto(ORIGIN + path, wait_until="load")
+            page.route("**/*", serve_rendered(path, response))
+            page.goto(TEST_ORIGIN + path, wait_until="load")
             return page
 
         yield open_path

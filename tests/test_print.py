@@ -14,16 +14,11 @@ from collections.abc import Iterator
 from contextlib import ExitStack
 from datetime import UTC, datetime
 from io import BytesIO
-from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
-from django.conf import settings
-from django.contrib.staticfiles import finders
-from django.core.files.storage import default_storage
 from pypdf import PdfReader
 
-from tests.browser import BROWSER_TEST_MARKS, CHROMIUM, CHROMIUM_FLAGS
+from tests.browser import BROWSER_TEST_MARKS, CHROMIUM, CHROMIUM_FLAGS, TEST_ORIGIN, serve_rendered
 from tests.factories import make_image, make_news, make_portal_settings, paragraph
 
 try:
@@ -33,7 +28,6 @@ except ImportError:  # pragma: no cover - the test extra installs it
 
 pytestmark = BROWSER_TEST_MARKS
 
-ORIGIN = "http://testserver"
 PORTAL = "Cổng thông tin điện tử Quận Hồng Bàng"
 AGENCY = "Ủy ban nhân dân Quận Hồng Bàng"
 HEADLINE = "Quận tổng kết công tác chuyển đổi số năm 2022"
@@ -86,27 +80,12 @@ def print_view(db, client):
             response = client.get(path)
             assert response.status_code == 200
 
-            def serve(route, request) -> None:
-                url = urlsplit(request.url)
-                if f"{url.scheme}://{url.netloc}" != ORIGIN:
-                    route.abort()
-                elif url.path == path:
-                    route.fulfill(status=200, headers=dict(response.items()), body=response.content)
-                elif url.path.startswith(settings.STATIC_URL):
-                    found = finders.find(url.path.removeprefix(settings.STATIC_URL))
-                    route.fulfill(path=found) if found else route.fulfill(status=404)
-                elif url.path.startswith(settings.MEDIA_URL):
-                    file = Path(default_storage.path(url.path.removeprefix(settings.MEDIA_URL)))
-                    route.fulfill(path=file) if file.is_file() else route.fulfill(status=404)
-                else:
-                    route.fulfill(status=404)
-
             playwright = stack.enter_context(sync_playwright())
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
             stack.callback(browser.close)
             page = browser.new_page()
-            page.route("**/*", serve)
-            page.goto(ORIGIN + path, wait_until="load")
+            page.route("**/*", serve_rendered(path, response))
+            page.goto(TEST_ORIGIN + path, wait_until="load")
             return page
 
         yield open_path

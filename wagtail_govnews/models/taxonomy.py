@@ -28,7 +28,9 @@ class LocalizedTaxonomyMixin:
     def localized_tags(self) -> list[LocalizedTag]:
         """The tags in this page's language: their names there, the shared slugs."""
         prefetched = "tagged_items" in getattr(self, "_prefetched_objects_cache", {})
-        if prefetched or not self.pk:  # a list's prefetch, or a preview's tags in memory
+        # A preview or a revision holds its tags in memory (modelcluster), unsaved.
+        in_memory = "tagged_items" in getattr(self, "_cluster_related_objects", {})
+        if prefetched or in_memory or not self.pk:
             links = self.tagged_items.all()
         else:
             links = tag_links_with_names().filter(content_object_id=self.pk)
