@@ -26,7 +26,7 @@ class LocalizedTaxonomyMixin:
         return localize_categories([self])[self.pk]
 
     def localized_tags(self) -> list[LocalizedTag]:
-        """The tags in this page's language: their names there, the shared slugs."""
+        """The tags in this page's language (their names there, the shared slugs), by name."""
         prefetched = "tagged_items" in getattr(self, "_prefetched_objects_cache", {})
         # A preview or a revision holds its tags in memory (modelcluster), unsaved.
         in_memory = "tagged_items" in getattr(self, "_cluster_related_objects", {})
@@ -35,4 +35,5 @@ class LocalizedTaxonomyMixin:
         else:
             links = tag_links_with_names().filter(content_object_id=self.pk)
         language = self.locale.language_code
-        return [LocalizedTag(link.tag.name_in(language), link.tag.slug) for link in links]
+        tags = [LocalizedTag(link.tag.name_in(language), link.tag.slug) for link in links]
+        return sorted(tags, key=lambda tag: (tag.name.casefold(), tag.slug))  # a stable order
