@@ -185,6 +185,16 @@ WAGTAIL_GOVNEWS = {
     # 0 turns the response cache off (benchmarks/publish_load.py measures the cold site).
     "RESPONSE_CACHE_TIMEOUT": int(os.environ.get("GOVNEWS_RESPONSE_CACHE_TIMEOUT", "600")),
 }
+if os.environ.get("GOVNEWS_EXPORT_DIR"):
+    # Publishing updates the static export in this folder (make stack: nginx serves it).
+    WAGTAIL_GOVNEWS |= {"EXPORT_ON_PUBLISH": True, "EXPORT_DIR": os.environ["GOVNEWS_EXPORT_DIR"]}
+
+# Background tasks (the export on publish, Wagtail's own): run in the request by default.
+# DJANGO_TASKS_BACKEND=database queues them in the database for `manage.py db_worker`, so
+# the editor's request never waits for them (make stack; docs/how-to/deploying.md).
+if os.environ.get("DJANGO_TASKS_BACKEND") == "database":
+    INSTALLED_APPS.append("django_tasks_db")
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # Frontend cache (CDN / reverse proxy) purging. When an article is published, unpublished,
 # moved or deleted, Wagtail purges its HTML page and wagtail_govnews purges the headless API
