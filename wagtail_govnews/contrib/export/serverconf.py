@@ -44,6 +44,13 @@ COMPRESSIBLE = (
     "application/xml application/rss+xml application/atom+xml text/plain"
 )
 
+#: Text types sent with ``; charset=utf-8`` besides text/html (every text the export writes
+#: is UTF-8).
+CHARSET_TYPES = (
+    "text/xml text/plain text/css application/javascript application/json "
+    "application/rss+xml application/atom+xml image/svg+xml"
+)
+
 #: A file name with Django's ManifestStaticFilesStorage hash (``site.3f9a2c1b7e4d.css``).
 HASHED_NAME = re.compile(r"\.[0-9a-f]{12}\.[A-Za-z0-9]+$")
 
@@ -136,6 +143,8 @@ def nginx_config(
         f"    server_name {server_name};",
         f"    root {root};",
         "    index index.html index.json;",
+        "    charset utf-8;",
+        f"    charset_types {CHARSET_TYPES};",
         "    gzip on;",
         "    gzip_vary on;",
         "    gzip_proxied any;",
