@@ -37,7 +37,7 @@ if settings.WAGTAIL_API_V3:  # Wagtail 8's API v3; Wagtail 7.4 has only v2
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
-elif settings.SERVE_MEDIA:  # a single process without nginx: uploaded images only
+elif getattr(settings, "SERVE_MEDIA", False):  # one process, no nginx: uploaded images only
     urlpatterns.append(path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve_media))
 
 urlpatterns += i18n_patterns(
