@@ -1,12 +1,12 @@
 """``Cache-Control`` of pages: public for anonymous readers, ``private, no-store`` otherwise.
 
 Add it above the session, CSRF and authentication middleware in ``MIDDLEWARE`` (it must
-see the cookies and ``Vary`` headers they add)::
+see the cookies they set)::
 
     "wagtail_govnews.cache_control.PageCacheControlMiddleware",
 
 A response that already has a ``Cache-Control`` header (the API, QR codes, the favicon,
-Wagtail's admin) keeps it. Otherwise:
+views marked ``never_cache``) keeps it. Otherwise:
 
 - a request with a user, a session, flash messages or a preview gets ``private, no-store``,
   whatever it answers: a CDN never stores an editor's page or a draft;

@@ -85,7 +85,7 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     # Gzip for HTML and JSON, above CachedPageMiddleware so cached pages are compressed too.
     "wagtail_govnews.compression.TextGZipMiddleware",
-    # Cache-Control of pages; above sessions, CSRF and auth to see their cookies and Vary.
+    # Cache-Control of pages; above sessions, CSRF and auth, to see the cookies they set.
     "wagtail_govnews.cache_control.PageCacheControlMiddleware",
     # A 503 with Retry-After (not a 500) while the database cannot be reached.
     "wagtail_govnews.unavailable.DatabaseUnavailableMiddleware",
