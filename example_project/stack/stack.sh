@@ -8,7 +8,7 @@
 #   PostgreSQL    127.0.0.1:5432, database $STACK_DB (the server is started if it is down)
 #   Redis         127.0.0.1:6379, the cache (started if it is down, and then stopped again)
 # Everything it writes (export, media, logs, pids, nginx files) is in $STACK_DIR.
-#   stack.sh up | down | status
+#   stack.sh up | down | status | manage <command> (manage.py with the stack's settings)
 # docs/how-to/deploying.md describes the same stack with systemd units on a real server.
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
@@ -169,5 +169,6 @@ case "${1:-}" in
     up) up ;;
     down) down ;;
     status) status ;;
-    *) echo "usage: $0 up|down|status" >&2; exit 2 ;;
+    manage) shift; stack_env; manage "$@" ;;
+    *) echo "usage: $0 up|down|status|manage <command>" >&2; exit 2 ;;
 esac
