@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from django.core.files.storage import FileSystemStorage, InMemoryStorage, storages
 from django.core.management import CommandError, call_command
-from django.test import override_settings
 from django.utils import timezone, translation
 from wagtail.images.views.serve import generate_image_url
 from wagtail.models import PageViewRestriction
@@ -147,7 +146,6 @@ def test_changed_mode_removes_an_article_that_became_private(portal, tmp_path):
     assert private_files and private_files <= set(result.removed)
 
 
-@override_settings(WAGTAIL_GOVNEWS={"EXPORT_ON_PUBLISH": True})
 @pytest.mark.slow  # seconds: exports the site, changes it, exports again
 def test_publishing_and_unpublishing_update_the_export_in_a_task(
     portal, tmp_path, settings, django_capture_on_commit_callbacks
