@@ -46,7 +46,7 @@ def _release_lease(endpoint_id: int) -> None:
 
 
 def _pending(endpoint_id: int) -> WebhookDelivery | None:
-    pending = WebhookDelivery.objects.filter(endpoint_id=endpoint_id, status="pending")
+    pending = WebhookDelivery.objects.filter(endpoint_id=endpoint_id, status=DeliveryStatus.PENDING)
     return pending.select_related("endpoint").order_by("pk").first()
 
 

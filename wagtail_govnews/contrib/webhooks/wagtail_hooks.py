@@ -6,6 +6,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
@@ -24,7 +25,7 @@ class WebhookEndpointViewSet(ModelViewSet):
     menu_label = _("Webhook endpoints")
     add_to_settings_menu = True
     copy_view_enabled = False
-    list_display = ["description", "url", "is_active", "masked_secret"]
+    list_display = ["description", "url", "is_active", Column("masked_secret", label=_("Secret"))]
     search_fields = ["description", "url"]
 
     def get_form_class(self, for_update: bool = False) -> type[WebhookEndpointForm]:
