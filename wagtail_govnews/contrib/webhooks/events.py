@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 from django.apps import apps
@@ -20,6 +21,7 @@ from wagtail.models import Page
 from wagtail_govnews.models import NewsPage
 
 from .models import EventType, WebhookDelivery, WebhookEndpoint
+from .tasks import enqueue_delivery
 
 API_APP = "wagtail_govnews.contrib.api"
 
@@ -121,13 +123,18 @@ def moved_event(page: Page, old_url_path: str, was_public: bool) -> dict[str, An
     )
 
 
-def queue(events: list[dict[str, Any]]) -> int:
-    """Store ``events`` for every active endpoint subscribed to them (in the current
-    transaction, so they exist only if the change commits) and start delivery after the
-    commit. Returns how many deliveries were queued."""
-    if not events:
+def queue(event_type: EventType, build: Callable[[], list[dict[str, Any]]]) -> int:
+    """Store the events ``build()`` returns for every active endpoint subscribed to
+    ``event_type`` (in the current transaction, so they exist only if the change commits)
+    and start delivery after the commit. ``build`` is not called when no endpoint wants
+    the events. Returns how many deliveries were queued."""
+    endpoints = [
+        endpoint
+        for endpoint in WebhookEndpoint.objects.filter(is_active=True).order_by("pk")
+        if endpoint.subscribes_to(event_type)
+    ]
+    if not endpoints:
         return 0
-    endpoints = list(WebhookEndpoint.objects.filter(is_active=True).order_by("pk"))
     deliveries = [
         WebhookDelivery(
             endpoint=endpoint,
@@ -136,14 +143,11 @@ def queue(events: list[dict[str, Any]]) -> int:
             page_id=event["article"]["id"],
             payload=event,
         )
-        for event in events
+        for event in build()
         for endpoint in endpoints
-        if endpoint.subscribes_to(event["type"])
     ]
     for delivery in deliveries:  # one by one: pk order is delivery order
         delivery.save()
-    from .tasks import enqueue_delivery
-
     for endpoint_id in sorted({delivery.endpoint_id for delivery in deliveries}):
         transaction.on_commit(lambda pk=endpoint_id: enqueue_delivery(pk), robust=True)
     return len(deliveries)

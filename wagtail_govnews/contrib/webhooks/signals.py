@@ -20,24 +20,29 @@ from .models import EventType
 def on_published(sender: Any, instance: Page, **kwargs: Any) -> None:
     """``page_published``: an article went live (or a new version of it did)."""
     if isinstance(instance, NewsPage) and instance.live:
-        events.queue([events.published_event(instance)])
+        events.queue(EventType.PUBLISHED, lambda: [events.published_event(instance)])
 
 
 def on_unpublished(sender: Any, instance: Page, **kwargs: Any) -> None:
     """``page_unpublished``: an article left the site (not sent for a deletion)."""
+    if isinstance(instance, NewsPage):
+        events.queue(EventType.UNPUBLISHED, lambda: _unpublished(instance))
+
+
+def _unpublished(page: Page) -> list[dict[str, Any]]:
     # Wagtail unpublishes a live page about to be deleted without saving it: the row is
     # still live then, and the deletion sends its own event.
-    if (
-        isinstance(instance, NewsPage)
-        and not Page.objects.filter(pk=instance.pk, live=True).exists()
-    ):
-        events.queue([events.withdrawn_event(EventType.UNPUBLISHED, instance)])
+    if Page.objects.filter(pk=page.pk, live=True).exists():
+        return []
+    return [events.withdrawn_event(EventType.UNPUBLISHED, page)]
 
 
 def on_deleted(sender: Any, instance: NewsPage, **kwargs: Any) -> None:
     """``pre_delete`` of a NewsPage: collect what it showed while it still exists."""
     if instance.live:
-        events.queue([events.withdrawn_event(EventType.DELETED, instance)])
+        events.queue(
+            EventType.DELETED, lambda: [events.withdrawn_event(EventType.DELETED, instance)]
+        )
 
 
 def on_moved(
@@ -51,10 +56,11 @@ def on_moved(
     """``post_page_move``: every live article at or under the moved page has a new path."""
     if url_path_before == url_path_after:
         return  # reordered among its siblings: no path changed
-    restricted_above = parent_page_before.get_view_restrictions().exists()
-    articles = NewsPage.objects.descendant_of(instance, inclusive=True).live()
-    events.queue(
-        [
+
+    def build() -> list[dict[str, Any]]:
+        restricted_above = parent_page_before.get_view_restrictions().exists()
+        articles = NewsPage.objects.descendant_of(instance, inclusive=True).live()
+        return [
             events.moved_event(
                 article,
                 url_path_before + article.url_path[len(url_path_after) :],
@@ -62,7 +68,8 @@ def on_moved(
             )
             for article in articles.select_related("locale").order_by("path")
         ]
-    )
+
+    events.queue(EventType.MOVED, build)
 
 
 def _restricted_within(article: Page, moved: Page) -> bool:
