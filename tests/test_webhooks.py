@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import socket
+import subprocess
 import threading
 import time
+import urllib.error
+import urllib.request
 from contextlib import suppress
 from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 import time_machine
@@ -477,3 +483,79 @@ def test_admins_see_the_delivery_log_read_only(editor_client, news_index, commit
         assert response.status_code in (302, 403), path
     editor_client.post(f"/admin/webhook_log/delete/{attempt.pk}/")
     assert WebhookAttempt.objects.filter(pk=attempt.pk).exists()
+
+
+# The reference frontend's receiver (Node)
+
+FRONTEND = Path(__file__).resolve().parent.parent / "example_project" / "frontend"
+
+
+@pytest.fixture
+def node_receiver(tmp_path):
+    """example_project/frontend/scripts/webhook-receiver.mjs on a free port; its rebuild
+    command appends each run to a file."""
+    if shutil.which("node") is None:
+        pytest.skip("node is not installed")
+    built = tmp_path / "rebuilds.txt"
+    env = os.environ | {
+        "GOVNEWS_WEBHOOK_SECRET": f"old-secret-000000000000000000,{SECRET}",
+        "WEBHOOK_PORT": "0",
+        "REVALIDATE_COMMAND": f"echo rebuilt >> {built}",
+        "REVALIDATE_DELAY_MS": "50",
+    }
+    process = subprocess.Popen(
+        ["node", "scripts/webhook-receiver.mjs"],
+        cwd=FRONTEND,
+        env=env,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        url = process.stdout.readline().split()[-1]
+        yield url, built
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def wait_for_lines(path: Path, count: int) -> list[str]:
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        lines = path.read_text().splitlines() if path.exists() else []
+        if len(lines) >= count:
+            return lines
+        time.sleep(0.05)
+    return lines
+
+
+@pytest.mark.slow
+def test_the_reference_frontend_verifies_the_event_and_rebuilds(
+    node_receiver, news_index, committed
+):
+    url, built = node_receiver
+    endpoint_for(url)
+    with committed():
+        make_news(news_index)
+    attempt = WebhookAttempt.objects.get()
+    assert (attempt.succeeded, attempt.status_code) == (True, 202)
+    assert wait_for_lines(built, 1) == ["rebuilt"]
+
+    # A tampered body, a wrong secret and a replayed delivery are refused or ignored.
+    body = json.dumps(attempt.delivery.payload).encode()
+    header = signature_header([SECRET], body)
+
+    def post(data: bytes, signature: str) -> int:
+        request = urllib.request.Request(
+            url, data=data, headers={"X-GovNews-Signature": signature}, method="POST"
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=5) as response:
+                return response.status
+        except urllib.error.HTTPError as error:
+            return error.code
+
+    assert post(body.replace(b"article.published", b"article.deleted"), header) == 401
+    assert post(body, signature_header(["wrong-secret-0000000000000000"], body)) == 401
+    assert post(body, header) == 200  # the same event id again: no second rebuild
+    time.sleep(0.3)
+    assert built.read_text().splitlines() == ["rebuilt"]
