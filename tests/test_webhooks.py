@@ -385,6 +385,32 @@ def test_moving_a_section_sends_an_event_per_live_article(receiver, news_index, 
     assert event["new_path"] == f"/vi/chuyen-muc/tin-tuc/{live.slug}/"
 
 
+def test_a_new_slug_sends_the_old_path(receiver, news_index, committed):
+    page = make_news(news_index, "Tin cũ")
+    endpoint_for(receiver.url)
+    page.slug = "tin-moi"
+    with committed():
+        page.save_revision().publish()
+    published, moved = receiver.events()
+    assert published["type"] == "article.published"
+    assert published["new_path"] == "/vi/tin-tuc/tin-moi/"
+    assert (moved["type"], moved["old_path"], moved["new_path"]) == (
+        "article.moved",
+        "/vi/tin-tuc/tin-cu/",
+        "/vi/tin-tuc/tin-moi/",
+    )
+
+    section = news_index.specific
+    section.slug = "thoi-su"
+    with committed():
+        section.save_revision().publish()
+    renamed = receiver.events()[-1]
+    assert (renamed["old_path"], renamed["new_path"]) == (
+        "/vi/tin-tuc/tin-moi/",
+        "/vi/thoi-su/tin-moi/",
+    )
+
+
 # Private and scheduled articles never leak
 
 

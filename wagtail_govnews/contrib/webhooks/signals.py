@@ -56,20 +56,34 @@ def on_moved(
     """``post_page_move``: every live article at or under the moved page has a new path."""
     if url_path_before == url_path_after:
         return  # reordered among its siblings: no path changed
+    events.queue(
+        EventType.MOVED,
+        lambda: _moved(instance, parent_page_before, url_path_before, url_path_after),
+    )
 
-    def build() -> list[dict[str, Any]]:
-        restricted_above = parent_page_before.get_view_restrictions().exists()
-        articles = NewsPage.objects.descendant_of(instance, inclusive=True).live()
-        return [
-            events.moved_event(
-                article,
-                url_path_before + article.url_path[len(url_path_after) :],
-                was_public=not (restricted_above or _restricted_within(article, instance)),
-            )
-            for article in articles.select_related("locale").order_by("path")
-        ]
 
-    events.queue(EventType.MOVED, build)
+def on_slug_change(sender: Any, instance: Page, instance_before: Page, **kwargs: Any) -> None:
+    """``page_slug_changed`` (sent after the commit): a renamed page moved its articles."""
+    parent = instance.get_parent()
+    if parent is not None:
+        events.queue(
+            EventType.MOVED,
+            lambda: _moved(instance, parent, instance_before.url_path, instance.url_path),
+        )
+
+
+def _moved(page: Page, old_parent: Page, url_path_before: str, url_path_after: str) -> list:
+    """``article.moved`` events of the live articles at or under ``page``."""
+    restricted_above = old_parent.get_view_restrictions().exists()
+    articles = NewsPage.objects.descendant_of(page, inclusive=True).live()
+    return [
+        events.moved_event(
+            article,
+            url_path_before + article.url_path[len(url_path_after) :],
+            was_public=not (restricted_above or _restricted_within(article, page)),
+        )
+        for article in articles.select_related("locale").order_by("path")
+    ]
 
 
 def _restricted_within(article: Page, moved: Page) -> bool:
@@ -82,10 +96,16 @@ def _restricted_within(article: Page, moved: Page) -> bool:
 def connect() -> None:
     """Connect the handlers (called once from the sub-app's ``ready()``)."""
     from django.db.models.signals import pre_delete
-    from wagtail.signals import page_published, page_unpublished, post_page_move
+    from wagtail.signals import (
+        page_published,
+        page_slug_changed,
+        page_unpublished,
+        post_page_move,
+    )
 
     uid = "wagtail_govnews.contrib.webhooks"
     page_published.connect(on_published, dispatch_uid=uid + ".published")
     page_unpublished.connect(on_unpublished, dispatch_uid=uid + ".unpublished")
     pre_delete.connect(on_deleted, sender=NewsPage, dispatch_uid=uid + ".deleted")
     post_page_move.connect(on_moved, dispatch_uid=uid + ".moved")
+    page_slug_changed.connect(on_slug_change, dispatch_uid=uid + ".slug")
