@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import shutil
@@ -18,11 +19,13 @@ from pathlib import Path
 
 import pytest
 import time_machine
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 from django_tasks import task_backends
 from wagtail.models import PageViewRestriction
+from wagtail.users.models import UserProfile
 
 from tests.factories import make_index, make_news
 from wagtail_govnews.contrib.webhooks.models import (
@@ -301,6 +304,20 @@ def test_events_of_one_endpoint_arrive_in_order_even_across_a_failure(
         second.pk,
     ]
     assert set(WebhookDelivery.objects.values_list("status", flat=True)) == {"delivered"}
+
+
+def test_one_run_at_a_time_sends_to_an_endpoint(receiver, news_index, committed):
+    endpoint = endpoint_for(receiver.url)
+    held_until = timezone.now() + timedelta(seconds=60)
+    WebhookEndpoint.objects.filter(pk=endpoint.pk).update(lease_until=held_until)
+    with committed():
+        make_news(news_index)
+    assert receiver.received == []  # another run (another worker) holds the endpoint
+    with time_machine.travel(held_until + timedelta(seconds=1)):
+        deliver_webhooks.call(endpoint.pk)  # that run died: its lease expired
+    assert len(receiver.received) == 1
+    endpoint.refresh_from_db()
+    assert endpoint.lease_until is None
 
 
 def test_a_delivery_that_keeps_failing_is_given_up_and_the_next_one_is_sent(
@@ -585,3 +602,18 @@ def test_the_reference_frontend_verifies_the_event_and_rebuilds(
     assert post(body, header) == 200  # the same event id again: no second rebuild
     time.sleep(0.3)
     assert built.read_text().splitlines() == ["rebuilt"]
+
+
+def test_the_webhook_admin_speaks_vietnamese(editor_client):
+    profile = UserProfile.get_for_user(get_user_model().objects.get(username="editor"))
+    profile.preferred_language = "vi"
+    profile.save()
+    endpoint = endpoint_for("https://frontend.example.gov.vn/api/revalidate")
+    form = html.unescape(
+        editor_client.get(f"/admin/webhook_endpoints/edit/{endpoint.pk}/").content.decode()
+    )
+    for text in ("Khóa bí mật ký", "Bài viết được xuất bản", "Bài viết bị xóa", "Sự kiện"):
+        assert text in form
+    assert "Signing secret" not in form and "Article published" not in form
+    log = html.unescape(editor_client.get("/admin/webhook_log/").content.decode())
+    assert "Nhật ký gửi webhook" in log
