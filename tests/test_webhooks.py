@@ -320,6 +320,24 @@ def test_one_run_at_a_time_sends_to_an_endpoint(receiver, news_index, committed)
     assert endpoint.lease_until is None
 
 
+def test_a_paused_endpoint_keeps_its_events_until_it_is_active_again(
+    settings, receiver, news_index, committed
+):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    backend = task_backends["default"]
+    endpoint = endpoint_for(receiver.url)
+    with committed():
+        make_news(news_index)
+    WebhookEndpoint.objects.filter(pk=endpoint.pk).update(is_active=False)
+    backend.clear()
+    deliver_webhooks.call(endpoint.pk)
+    assert receiver.received == []
+    assert backend.results == []  # no run re-enqueued for a paused endpoint
+    WebhookEndpoint.objects.filter(pk=endpoint.pk).update(is_active=True)
+    call_command("govnews_webhooks", stdout=None)
+    assert len(receiver.received) == 1
+
+
 def test_a_delivery_that_keeps_failing_is_given_up_and_the_next_one_is_sent(
     settings, news_index, receiver, committed
 ):

@@ -90,7 +90,10 @@ class WebhookDelivery(models.Model):
         verbose_name = _("webhook delivery")
         verbose_name_plural = _("webhook deliveries")
         ordering = ["-pk"]
-        indexes = [models.Index(fields=["endpoint", "status", "id"])]
+        indexes = [
+            models.Index(fields=["endpoint", "status", "id"]),
+            models.Index(fields=["finished_at"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.event_type} #{self.page_id} → {self.endpoint}"

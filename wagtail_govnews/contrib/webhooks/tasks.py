@@ -73,17 +73,15 @@ def enqueue_delivery(endpoint_id: int, run_after: datetime | None = None) -> Non
 
 
 @task()
-def deliver_webhooks(endpoint_id: int) -> dict[str, int]:
+def deliver_webhooks(endpoint_id: int) -> dict[str, str | None]:
     """Send the due deliveries of an endpoint in order; schedule the retry of a failure."""
-    sent_before = WebhookDelivery.objects.filter(endpoint_id=endpoint_id).exclude(
-        status=DeliveryStatus.PENDING
-    )
-    count_before = sent_before.count()
+    if not WebhookEndpoint.objects.filter(pk=endpoint_id, is_active=True).exists():
+        return {"retry_at": None}  # removed or paused: its deliveries wait
     if not _take_lease(endpoint_id):
         # Another run holds it and looks for new deliveries before it lets go; if it died,
         # the lease expires and this retry takes over.
         enqueue_delivery(endpoint_id, timezone.now() + lease_length())
-        return {"finished": 0}
+        return {"retry_at": None}
     try:
         next_due = _send_due(endpoint_id)
     finally:
@@ -97,7 +95,7 @@ def deliver_webhooks(endpoint_id: int) -> dict[str, int]:
     if next_due is not None:
         enqueue_delivery(endpoint_id, next_due)
     prune_log()
-    return {"finished": sent_before.count() - count_before}
+    return {"retry_at": next_due.isoformat() if next_due else None}
 
 
 def prune_log() -> int:
