@@ -22,12 +22,13 @@ import time_machine
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task_backends
 from wagtail.models import PageViewRestriction
 from wagtail.users.models import UserProfile
 
-from tests.factories import make_index, make_news
+from tests.factories import make_category, make_image, make_index, make_news, news_form
 from wagtail_govnews.contrib.webhooks.models import (
     DeliveryStatus,
     WebhookAttempt,
@@ -261,6 +262,29 @@ def test_the_retry_is_enqueued_with_run_after_when_the_backend_can_defer(
     assert retry.args == [endpoint.pk]
     assert retry.task.run_after == delivery.next_attempt_at
     backend.clear()
+
+
+def test_an_editor_publishing_in_the_admin_does_not_wait_for_a_slow_endpoint(
+    settings, editor_client, news_index, committed
+):
+    settings.WAGTAIL_GOVNEWS = {**settings.WAGTAIL_GOVNEWS, "WEBHOOKS_TIMEOUT": 0.5}
+    slow = Receiver(delay=3)
+    try:
+        endpoint_for(slow.url)
+        url = reverse("wagtailadmin_pages:add", args=("wagtail_govnews", "newspage", news_index.pk))
+        form = news_form(make_image(), make_category()) | {"action-publish": "publish"}
+        started = time.monotonic()
+        with committed():
+            response = editor_client.post(url, form)
+        elapsed = time.monotonic() - started
+    finally:
+        slow.stop()
+    assert response.status_code == 302
+    assert elapsed < 2.5  # bounded by WEBHOOKS_TIMEOUT even with the immediate backend
+    attempt = WebhookAttempt.objects.get()
+    assert attempt.delivery.event_type == "article.published"
+    assert "timed out" in attempt.error
+    assert attempt.delivery.status == DeliveryStatus.PENDING  # retried later
 
 
 def test_an_error_status_and_a_slow_receiver_count_as_failures(settings, news_index, committed):
