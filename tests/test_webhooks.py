@@ -61,6 +61,8 @@ class Receiver:
                 time.sleep(receiver.delay)
                 status = receiver.statuses.pop(0) if receiver.statuses else 200
                 self.send_response(status)
+                if 300 <= status < 400:
+                    self.send_header("Location", receiver.url)
                 self.send_header("Content-Length", "0")
                 self.end_headers()
 
@@ -289,10 +291,11 @@ def test_an_editor_publishing_in_the_admin_does_not_wait_for_a_slow_endpoint(
 
 def test_an_error_status_and_a_slow_receiver_count_as_failures(settings, news_index, committed):
     settings.WAGTAIL_GOVNEWS = {**settings.WAGTAIL_GOVNEWS, "WEBHOOKS_TIMEOUT": 0.5}
-    failing, slow = Receiver(statuses=[503]), Receiver(delay=2)
+    failing, slow, moved = Receiver(statuses=[503]), Receiver(delay=2), Receiver(statuses=[302])
     try:
         endpoint_for(failing.url)
         endpoint_for(slow.url)
+        endpoint_for(moved.url)
         started = time.monotonic()
         with committed():
             make_news(news_index)
@@ -300,12 +303,15 @@ def test_an_error_status_and_a_slow_receiver_count_as_failures(settings, news_in
     finally:
         failing.stop()
         slow.stop()
+        moved.stop()
     attempts = {a.delivery.endpoint.url: a for a in WebhookAttempt.objects.all()}
     assert (attempts[failing.url].status_code, attempts[failing.url].succeeded) == (503, False)
     assert attempts[failing.url].error.startswith("HTTP 503")
     assert attempts[slow.url].status_code is None
     assert "timed out" in attempts[slow.url].error
     assert attempts[slow.url].duration_ms >= 400
+    assert attempts[moved.url].error.startswith("HTTP 302")  # redirects are not followed
+    assert len(moved.received) == 1
 
 
 def test_events_of_one_endpoint_arrive_in_order_even_across_a_failure(
@@ -535,6 +541,10 @@ def test_the_admin_never_shows_the_secret_and_keeps_it_when_left_empty(editor_cl
 
     listing = editor_client.get("/admin/webhook_endpoints/").content.decode()
     assert SECRET not in listing
+
+    not_http = editor_client.post(url, {**form, "url": "ftp://files.example.gov.vn/"})
+    assert not_http.status_code == 200
+    assert "url" in not_http.context["form"].errors
 
     too_short = editor_client.post(url, {**form, "secret": "short"})
     assert too_short.status_code == 200

@@ -39,6 +39,8 @@ def retry_delay(attempts: int) -> timedelta:
 
 def post(url: str, body: bytes, headers: dict[str, str]) -> tuple[int | None, str]:
     """POST ``body``; ``(status code, error)`` where error is ``""`` for a 2xx answer."""
+    if not url.lower().startswith(("http://", "https://")):
+        return None, "ValueError: only http and https URLs are supported"
     request = urllib.request.Request(url, data=body, headers=headers, method="POST")
     try:
         with _opener.open(request, timeout=govnews_settings.WEBHOOKS_TIMEOUT) as response:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
@@ -16,7 +17,12 @@ MIN_SECRET_LENGTH = 24
 class WebhookEndpointForm(WagtailAdminModelForm):
     """Creates and edits endpoints; the stored secret is never sent back to the browser."""
 
-    url = forms.URLField(label=_("URL"), max_length=500, assume_scheme="https")
+    url = forms.URLField(
+        label=_("URL"),
+        max_length=500,
+        assume_scheme="https",
+        validators=[URLValidator(schemes=["http", "https"])],
+    )
     events = forms.MultipleChoiceField(
         label=_("Events"),
         choices=EventType.choices,
