@@ -25,10 +25,17 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task_backends
-from wagtail.models import PageViewRestriction
+from wagtail.models import Locale, PageViewRestriction
 from wagtail.users.models import UserProfile
 
-from tests.factories import make_category, make_image, make_index, make_news, news_form
+from tests.factories import (
+    make_category,
+    make_image,
+    make_index,
+    make_news,
+    news_form,
+    translate,
+)
 from wagtail_govnews.contrib.webhooks.models import (
     DeliveryStatus,
     WebhookAttempt,
@@ -474,6 +481,33 @@ def test_a_new_slug_sends_the_old_path(receiver, news_index, committed):
         "/vi/tin-tuc/tin-moi/",
         "/vi/thoi-su/tin-moi/",
     )
+
+
+def test_a_translation_names_its_locale_and_the_translations_to_refetch(
+    receiver, article, committed
+):
+    english = Locale.objects.get_or_create(language_code="en")[0]
+    endpoint_for(receiver.url)
+    with committed():
+        translation = translate(article, english)
+    event = receiver.events()[-1]
+    assert event["article"]["id"] == translation.pk
+    assert event["article"]["locale"] == "en"
+    assert event["article"]["translation_key"] == str(article.translation_key)
+    assert event["new_path"] == f"/en/tin-tuc/{translation.slug}/"
+    assert f"{API}/news/{article.pk}/" in event["api_urls"]  # the Vietnamese one lists it
+
+
+def test_an_expired_article_sends_unpublished_when_publish_scheduled_runs(
+    receiver, news_index, committed
+):
+    page = make_news(news_index, "Tin hết hạn", expire_at=timezone.now() + timedelta(hours=1))
+    endpoint_for(receiver.url)
+    with time_machine.travel(timezone.now() + timedelta(hours=2)), committed():
+        call_command("publish_scheduled", stdout=None)
+    (event,) = receiver.events()
+    assert event["type"] == "article.unpublished"
+    assert event["old_path"] == f"/vi/tin-tuc/{page.slug}/"
 
 
 # Private and scheduled articles never leak
