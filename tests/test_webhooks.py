@@ -534,6 +534,20 @@ def test_a_private_article_is_announced_without_its_path_or_content(
     assert page.slug not in receiver.received[1]["body"].decode()
 
 
+def test_a_private_translation_leaks_no_path_in_the_events_of_its_original(
+    receiver, article, committed
+):
+    translation = translate(article, Locale.objects.get_or_create(language_code="en")[0])
+    PageViewRestriction.objects.create(page=translation, restriction_type="login")
+    endpoint_for(receiver.url)
+    with committed():
+        article.save_revision().publish()
+    (event,) = receiver.events()
+    assert event["new_path"] == f"/vi/tin-tuc/{article.slug}/"
+    assert f"{API}/news/{translation.pk}/" in event["api_urls"]
+    assert "%2Fen%2F" not in receiver.received[0]["body"].decode()
+
+
 def test_a_scheduled_article_sends_nothing_until_it_goes_live(receiver, news_index, committed):
     endpoint_for(receiver.url)
     go_live = timezone.now() + timedelta(days=2)

@@ -40,15 +40,20 @@ def is_public_now(page: Page) -> bool:
 def api_urls(page: Page, public: bool, old_page: Page | None = None) -> list[str]:
     """The headless API URLs to refetch: those the CDN purge uses for ``page``
     (:func:`wagtail_govnews.contrib.api.purge.api_urls_for`) plus the old find-by-path URL
-    of ``old_page``; without find-by-path URLs of ``page`` unless it is ``public``."""
+    of ``old_page``; no find-by-path URL (it holds the slug) of ``page`` unless ``public``,
+    nor of a translation that is not public."""
     if not apps.is_installed(API_APP):
         return []
     from wagtail_govnews.contrib.api.purge import api_urls_for, find_url_for
 
-    urls = api_urls_for(page)
+    translations = NewsPage.objects.filter(translation_key=page.translation_key).live()
+    hidden_pages = list(
+        translations.exclude(pk=page.pk).exclude(pk__in=translations.published().values("pk"))
+    )
     if not public:
-        hidden = find_url_for(page)
-        urls = [url for url in urls if url != hidden]
+        hidden_pages.append(page)
+    hidden = {find_url_for(hidden_page) for hidden_page in hidden_pages}
+    urls = [url for url in api_urls_for(page) if url not in hidden]
     if old_page is not None:
         old_find = find_url_for(old_page)
         if old_find and old_find not in urls:
