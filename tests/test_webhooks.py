@@ -15,12 +15,13 @@ import urllib.request
 from contextlib import suppress
 from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from io import StringIO
 from pathlib import Path
 
 import pytest
 import time_machine
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -391,6 +392,22 @@ def test_a_delivery_that_keeps_failing_is_given_up_and_the_next_one_is_sent(
     assert statuses == [("failed", 2), ("delivered", 1)]
 
 
+def test_a_test_event_checks_an_endpoint_from_the_command_line(receiver):
+    endpoint = endpoint_for(receiver.url, events=[])
+    out = StringIO()
+    call_command("govnews_webhooks", ping=endpoint.pk, stdout=out)
+    assert f"{receiver.url} answered 200" in out.getvalue()
+    (request,) = receiver.received
+    assert verify_signature(SECRET, request["body"], request["headers"]["X-GovNews-Signature"])
+    event = json.loads(request["body"])
+    assert (event["type"], event["article"], event["api_urls"]) == ("endpoint.ping", None, [])
+
+    endpoint.url = f"http://127.0.0.1:{free_port()}/"
+    endpoint.save()
+    with pytest.raises(CommandError, match="failed"):
+        call_command("govnews_webhooks", ping=endpoint.pk, stdout=out)
+
+
 def test_old_finished_deliveries_are_pruned(receiver, article, committed):
     endpoint_for(receiver.url)
     with committed():
@@ -700,6 +717,12 @@ def test_the_reference_frontend_verifies_the_event_and_rebuilds(
     assert post(body.replace(b"article.published", b"article.deleted"), header) == 401
     assert post(body, signature_header(["wrong-secret-0000000000000000"], body)) == 401
     assert post(body, header) == 200  # the same event id again: no second rebuild
+    time.sleep(0.3)
+    assert built.read_text().splitlines() == ["rebuilt"]
+
+    out = StringIO()
+    call_command("govnews_webhooks", ping=attempt.delivery.endpoint_id, stdout=out)
+    assert "answered 200" in out.getvalue()  # a test event: answered, nothing rebuilt
     time.sleep(0.3)
     assert built.read_text().splitlines() == ["rebuilt"]
 

@@ -88,6 +88,7 @@ export function createReceiver({ secrets, revalidate }) {
       return answer(401, { error: "bad signature" });
     }
     const event = JSON.parse(body.toString("utf8"));
+    if (event.type === "endpoint.ping") return answer(200, { pong: event.id });
     if (seen.has(event.id)) return answer(200, { duplicate: event.id });
     seen.add(event.id);
     if (seen.size > 10000) seen.delete(seen.values().next().value);

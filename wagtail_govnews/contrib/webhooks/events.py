@@ -138,17 +138,34 @@ def queue(event_type: EventType, build: Callable[[], list[dict[str, Any]]]) -> i
         for endpoint in WebhookEndpoint.objects.filter(is_active=True).order_by("pk")
         if endpoint.subscribes_to(event_type)
     ]
-    if not endpoints:
-        return 0
+    return _store(endpoints, build()) if endpoints else 0
+
+
+def ping(endpoint: WebhookEndpoint) -> WebhookDelivery:
+    """Queue a test event (``endpoint.ping``, no article) for ``endpoint``."""
+    event = {
+        "id": str(uuid.uuid4()),
+        "type": str(EventType.PING),
+        "occurred_at": timezone.now().isoformat(),
+        "article": None,
+        "old_path": None,
+        "new_path": None,
+        "api_urls": [],
+    }
+    _store([endpoint], [event])
+    return WebhookDelivery.objects.get(event_id=event["id"], endpoint=endpoint)
+
+
+def _store(endpoints: list[WebhookEndpoint], events: list[dict[str, Any]]) -> int:
     deliveries = [
         WebhookDelivery(
             endpoint=endpoint,
             event_id=event["id"],
             event_type=event["type"],
-            page_id=event["article"]["id"],
+            page_id=(event["article"] or {}).get("id"),
             payload=event,
         )
-        for event in build()
+        for event in events
         for endpoint in endpoints
     ]
     for delivery in deliveries:  # one by one: pk order is delivery order

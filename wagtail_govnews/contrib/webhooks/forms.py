@@ -9,7 +9,7 @@ from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from .models import EventType, WebhookEndpoint
+from .models import EventType, WebhookEndpoint, all_event_types
 
 MIN_SECRET_LENGTH = 24
 
@@ -25,7 +25,7 @@ class WebhookEndpointForm(WagtailAdminModelForm):
     )
     events = forms.MultipleChoiceField(
         label=_("Events"),
-        choices=EventType.choices,
+        choices=[(value, EventType(value).label) for value in all_event_types()],
         widget=forms.CheckboxSelectMultiple,
     )
     secret = forms.CharField(

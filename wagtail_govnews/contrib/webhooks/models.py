@@ -15,11 +15,12 @@ class EventType(models.TextChoices):
     UNPUBLISHED = "article.unpublished", _("Article unpublished")
     MOVED = "article.moved", _("Article moved")
     DELETED = "article.deleted", _("Article deleted")
+    PING = "endpoint.ping", _("Test event")
 
 
 def all_event_types() -> list[str]:
-    """Every event type (the default subscription of a new endpoint)."""
-    return list(EventType.values)
+    """Every article event type (the default subscription of a new endpoint)."""
+    return [value for value in EventType.values if value != EventType.PING]
 
 
 class WebhookEndpoint(models.Model):
@@ -73,7 +74,7 @@ class WebhookDelivery(models.Model):
     )
     event_id = models.UUIDField(_("event id"), default=uuid.uuid4)
     event_type = models.CharField(_("event"), max_length=40, choices=EventType.choices)
-    page_id = models.PositiveIntegerField(_("article id"))
+    page_id = models.PositiveIntegerField(_("article id"), null=True, blank=True)
     payload = models.JSONField(_("payload"))
     status = models.CharField(
         _("status"),
