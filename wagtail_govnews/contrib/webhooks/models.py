@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 
 from django.db import models
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 
@@ -123,3 +125,11 @@ class WebhookAttempt(models.Model):
 
     def __str__(self) -> str:
         return f"{self.delivery} ({self.number})"
+
+    def _payload_html(self) -> str:
+        body = json.dumps(self.delivery.payload, indent=2, ensure_ascii=False)
+        return format_html("<pre>{}</pre>", body)
+
+    _payload_html.short_description = _("payload")  # type: ignore[attr-defined]
+    #: The JSON sent, for the admin's inspect view.
+    payload = property(_payload_html)

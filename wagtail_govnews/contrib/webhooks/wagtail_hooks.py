@@ -62,6 +62,7 @@ class WebhookAttemptViewSet(ModelViewSet):
         "duration_ms",
         "error",
         "delivery",
+        "payload",
     ]
     exclude_form_fields = []  # never shown: every action but "view" is refused
 
