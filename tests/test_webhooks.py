@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 import time_machine
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.urls import reverse
@@ -625,6 +626,36 @@ def test_a_new_endpoint_needs_a_secret(editor_client):
     form |= {"events": ["article.published"], "secret": SECRET}
     assert editor_client.post("/admin/webhook_endpoints/new/", form).status_code == 302
     assert WebhookEndpoint.objects.get().secret == SECRET
+
+
+def test_an_admin_sends_a_test_event_from_the_endpoint(editor_client, receiver):
+    endpoint = endpoint_for(receiver.url, events=[])
+    edit = editor_client.get(f"/admin/webhook_endpoints/edit/{endpoint.pk}/").content.decode()
+    ping_url = f"/admin/webhook_endpoints/ping/{endpoint.pk}/"
+    assert ping_url in edit
+    confirm = editor_client.get(ping_url)
+    assert confirm.status_code == 200
+    assert receiver.received == []  # looking at the page sends nothing
+
+    answer = editor_client.post(ping_url, follow=True)
+    # The admin speaks the site's language (Vietnamese) to this editor.
+    assert "Điểm nhận trả lời 200" in html.unescape(answer.content.decode())
+    (event,) = receiver.events()
+    assert event["type"] == "endpoint.ping"
+
+    endpoint.url = f"http://127.0.0.1:{free_port()}/"
+    endpoint.save()
+    refused = html.unescape(editor_client.post(ping_url, follow=True).content.decode())
+    assert "Điểm nhận không chấp nhận" in refused
+
+
+def test_only_those_who_may_edit_endpoints_send_test_events(client, receiver):
+    endpoint = endpoint_for(receiver.url)
+    editor = get_user_model().objects.create_user("reporter", password="pw")
+    editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(editor)
+    assert client.post(f"/admin/webhook_endpoints/ping/{endpoint.pk}/").status_code in (302, 403)
+    assert receiver.received == []
 
 
 def test_admins_see_the_delivery_log_read_only(editor_client, news_index, committed):

@@ -20,8 +20,8 @@ from wagtail.models import Page
 
 from wagtail_govnews.models import NewsPage
 
-from .models import EventType, WebhookDelivery, WebhookEndpoint
-from .tasks import enqueue_delivery
+from .models import EventType, WebhookAttempt, WebhookDelivery, WebhookEndpoint
+from .tasks import deliver_webhooks, enqueue_delivery
 
 API_APP = "wagtail_govnews.contrib.api"
 
@@ -154,6 +154,14 @@ def ping(endpoint: WebhookEndpoint) -> WebhookDelivery:
     }
     _store([endpoint], [event])
     return WebhookDelivery.objects.get(event_id=event["id"], endpoint=endpoint)
+
+
+def send_test_event(endpoint: WebhookEndpoint) -> WebhookAttempt | None:
+    """Send a test event to ``endpoint`` now, after any earlier events due; its attempt, or
+    ``None`` when it waits behind an earlier event being retried."""
+    delivery = ping(endpoint)
+    deliver_webhooks.call(endpoint.pk)
+    return delivery.attempt_log.order_by("-pk").first()
 
 
 def _store(endpoints: list[WebhookEndpoint], events: list[dict[str, Any]]) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
@@ -13,6 +14,7 @@ from wagtail.permissions import register_permission_policy
 from .forms import WebhookEndpointForm
 from .models import WebhookAttempt, WebhookEndpoint
 from .permissions import ReadOnlyPermissionPolicy
+from .views import VIEWSET_NAME, EndpointEditView, PingView
 
 register_permission_policy(WebhookAttempt, ReadOnlyPermissionPolicy(WebhookAttempt))
 
@@ -28,9 +30,16 @@ class WebhookEndpointViewSet(ModelViewSet):
     list_display = ["description", "url", "is_active", Column("masked_secret", label=_("Secret"))]
     search_fields = ["description", "url"]
 
+    edit_view_class = EndpointEditView
+
     def get_form_class(self, for_update: bool = False) -> type[WebhookEndpointForm]:
         """The form with a write-only secret."""
         return WebhookEndpointForm
+
+    def get_urlpatterns(self) -> list[Any]:
+        """Wagtail's views and the test event's."""
+        ping = PingView.as_view(header_icon=self.icon)
+        return [*super().get_urlpatterns(), path("ping/<int:pk>/", ping, name="ping")]
 
 
 class WebhookAttemptViewSet(ModelViewSet):
@@ -74,4 +83,4 @@ class WebhookAttemptViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_viewsets() -> list[ModelViewSet]:
     """Both viewsets, in the Settings menu."""
-    return [WebhookEndpointViewSet("webhook_endpoints"), WebhookAttemptViewSet("webhook_log")]
+    return [WebhookEndpointViewSet(VIEWSET_NAME), WebhookAttemptViewSet("webhook_log")]

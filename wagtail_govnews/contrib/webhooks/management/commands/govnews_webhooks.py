@@ -7,9 +7,9 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from wagtail_govnews.contrib.webhooks.events import ping
+from wagtail_govnews.contrib.webhooks.events import send_test_event
 from wagtail_govnews.contrib.webhooks.models import WebhookEndpoint
-from wagtail_govnews.contrib.webhooks.tasks import deliver_all_due, deliver_webhooks, prune_log
+from wagtail_govnews.contrib.webhooks.tasks import deliver_all_due, prune_log
 
 
 class Command(BaseCommand):
@@ -39,9 +39,7 @@ class Command(BaseCommand):
         endpoint = WebhookEndpoint.objects.filter(pk=endpoint_id, is_active=True).first()
         if endpoint is None:
             raise CommandError(f"No active webhook endpoint with id {endpoint_id}.")
-        delivery = ping(endpoint)
-        deliver_webhooks.call(endpoint.pk)
-        attempt = delivery.attempt_log.order_by("-pk").first()
+        attempt = send_test_event(endpoint)
         if attempt is None:
             raise CommandError("The test event waits behind earlier pending events.")
         outcome = attempt.status_code or attempt.error
