@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 BIN := $(VENV)/bin
 MANAGE := cd example_project && ../$(BIN)/python manage.py
 
-.PHONY: demo test test-fast test-clock test-browser install lint format messages openapi clean frontend frontend-test compare matrix dist
+.PHONY: audit stack stack-stop demo test test-fast test-clock test-browser install lint format messages openapi clean frontend frontend-test compare matrix dist
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -79,6 +79,21 @@ messages: install
 # for PostgreSQL, growing the same database to 100,000.
 compare: install
 	$(BIN)/python benchmarks/compare.py $(ARGS)
+
+# The production-like stack on this machine (example_project/stack/stack.sh): nginx serving the
+# static export on http://127.0.0.1:8080/ with gunicorn behind it, the task worker, a scheduler
+# for periodic jobs, PostgreSQL and Redis. `make stack-stop` stops all of it.
+stack: install
+	PYTHON=$(BIN)/python example_project/stack/stack.sh up
+
+stack-stop:
+	PYTHON=$(BIN)/python example_project/stack/stack.sh down
+
+# Outside audits (Lighthouse mobile + desktop, Nu HTML Checker) of the demo and the reference
+# frontend, each on its own temp database and free ports: benchmarks/audit/run.sh. Needs
+# Node.js, Java and Chromium; ARGS="--strict" fails under 100 or on an HTML error.
+audit: install
+	PYTHON=$(BIN)/python benchmarks/audit/run.sh $(ARGS)
 
 clean:
 	rm -rf $(VENV) .nox dist example_project/db.sqlite3 example_project/media

@@ -21,7 +21,8 @@ from pathlib import Path
 import nox
 
 ROOT = Path(__file__).parent
-MARKERS = os.environ.get("GOVNEWS_MATRIX_MARKERS", "not browser")
+# Browsers and the production-like stack (tests/test_stack.py) run once, in `make test`.
+MARKERS = os.environ.get("GOVNEWS_MATRIX_MARKERS", "not browser and not stack")
 POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/govnews_matrix"
 MARIADB_URL = "mysql://root@127.0.0.1:3306/govnews_matrix"
 

@@ -89,12 +89,16 @@ def configure_django(workdir: Path, database_url: str | None) -> None:
     os.environ["DJANGO_DEBUG"] = "0"
     os.environ["DJANGO_ALLOWED_HOSTS"] = "testserver"
     os.environ["DJANGO_MEDIA_ROOT"] = str(workdir / "media")
+    os.environ["DJANGO_STATIC_ROOT"] = str(workdir / "static")
     os.environ["DATABASE_URL"] = database_url or f"sqlite:///{workdir / 'benchmark.sqlite3'}"
     os.environ.pop("REDIS_URL", None)  # an in-process cache: the same for every endpoint
 
     import django
+    from django.core.management import call_command
 
     django.setup()
+    # With DEBUG off, pages link hashed static names from collectstatic's manifest.
+    call_command("collectstatic", interactive=False, verbosity=0)
     # Unmounted endpoints answer 404s: do not log one warning per request.
     logging.getLogger("django.request").setLevel(logging.ERROR)
 

@@ -168,6 +168,7 @@ def start_site(
         "DJANGO_DEBUG": "0",
         "DJANGO_ALLOWED_HOSTS": f"{HOST},localhost",
         "DJANGO_MEDIA_ROOT": str(workdir / "media"),
+        "DJANGO_STATIC_ROOT": str(workdir / "static"),
         "DATABASE_URL": database_url or create_database(stack, args.database_name),
         "WAGTAILADMIN_BASE_URL": f"http://{HOST}:{port}",
         "LOAD_WORKDIR": str(workdir),
@@ -178,8 +179,9 @@ def start_site(
     if redis_url:
         env["REDIS_URL"] = redis_url
     step(f"cache: {redis_url or 'local memory (one per worker)'}")
-    step("migrating …")
+    step("migrating, collecting static files …")
     manage(env, "migrate", "--noinput", "-v", "0")
+    manage(env, "collectstatic", "--noinput", "-v", "0")  # WhiteNoise serves them
     step("loading demo content …")
     manage(env, "load_demo_content", "--hostname", HOST, "--port", str(port))
     if args.articles:

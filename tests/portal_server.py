@@ -35,7 +35,8 @@ class PortalServer:
     workdir: Path
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A free loopback port (within ``GOVNEWS_TEST_PORTS`` when it is set)."""
     low, _, high = os.environ.get(PORTS_ENV, "0-0").partition("-")
     ports = list(range(int(low), int(high or low) + 1))
     # Not the global `random`: Hypothesis seeds it, and every xdist worker would pick alike.
@@ -56,7 +57,8 @@ def _manage(env: dict[str, str], *args: str) -> None:
     )
 
 
-def _wait_until_up(url: str, process: subprocess.Popen, timeout: float = 60) -> None:
+def wait_until_up(url: str, process: subprocess.Popen, timeout: float = 60) -> None:
+    """Wait until ``url`` answers 200 (following redirects); fail if ``process`` exits."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -73,7 +75,7 @@ def _wait_until_up(url: str, process: subprocess.Popen, timeout: float = 60) -> 
 @contextmanager
 def portal_server(workdir: Path) -> Iterator[PortalServer]:
     """Migrate, load the demo content and serve the example portal until the block ends."""
-    port = _free_port()
+    port = free_port()
     env = os.environ | {
         "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
         "DJANGO_SETTINGS_MODULE": "tests.portal_settings",
@@ -103,7 +105,7 @@ def portal_server(workdir: Path) -> Iterator[PortalServer]:
     )
     base_url = f"http://127.0.0.1:{port}"
     try:
-        _wait_until_up(base_url + "/admin/login/", process)
+        wait_until_up(base_url + "/admin/login/", process)
         time.sleep(1)  # a server that lost the port race exits right after its checks
         if process.poll() is not None:
             raise RuntimeError(f"the portal server exited: see {workdir / 'server.log'}")

@@ -80,6 +80,9 @@ if WAGTAIL_API_V3:
 
 MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
+    # As in the example project: gzip above the page cache, Cache-Control above sessions.
+    "wagtail_govnews.compression.TextGZipMiddleware",
+    "wagtail_govnews.cache_control.PageCacheControlMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "wagtail_govnews.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

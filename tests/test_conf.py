@@ -27,6 +27,7 @@ EXPECTED_DEFAULTS = {
     "API_IMAGE_WIDTHS": [480, 800, 1200],
     "API_CACHE_CONTROL": "public, max-age=60, s-maxage=600, stale-while-revalidate=60",
     "API_QR_CACHE_CONTROL": "public, max-age=86400",
+    "PAGE_CACHE_CONTROL": "public, max-age=60, s-maxage=600, stale-while-revalidate=60",
     "RESPONSE_CACHE_ALIAS": "default",
     "RESPONSE_CACHE_TIMEOUT": 600,
     "RESPONSE_CACHE_SHARED": None,

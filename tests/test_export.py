@@ -324,3 +324,32 @@ def test_an_edit_of_the_newest_article_reaches_every_other_news_box(db, tmp_path
     result = export_site(storage(tmp_path), changed_only=True)
     assert f"vi/tin-tuc/{oldest.slug}/index.html" in result.written  # its "other news" box
     assert export_site(storage(tmp_path)).written == []
+
+
+@pytest.mark.parametrize(("attempt", "retried"), [(1, True), (4, True), (5, False)])
+def test_a_failed_publish_update_is_tried_again_later(portal, tmp_path, settings, attempt, retried):
+    """The export refuses a folder it did not write: the task fails, is logged and retried."""
+    from django_tasks import default_task_backend
+
+    from wagtail_govnews.contrib.export.tasks import retry_delay, update_export
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    settings.WAGTAIL_GOVNEWS = {"EXPORT_ON_PUBLISH": True, "EXPORT_DIR": str(tmp_path)}
+    (tmp_path / "notes.txt").write_text("not an export")
+    articles, _other = portal
+    default_task_backend.clear()
+    before = timezone.now()
+    with pytest.raises(ExportRefused, match="holds no previous export"):
+        update_export.call([articles[0].pk], attempt)
+    queued = default_task_backend.results
+    if not retried:
+        assert queued == []
+        return
+    [retry] = queued
+    assert (retry.args, retry.task.func) == ([[articles[0].pk], attempt + 1], update_export.func)
+    assert (
+        before + retry_delay(attempt)
+        <= retry.task.run_after
+        <= timezone.now() + retry_delay(attempt)
+    )
+    assert retry_delay(1).total_seconds() == 30 and retry_delay(4).total_seconds() == 240

@@ -99,6 +99,31 @@ def test_social_accounts_follow_the_page_language(client, articles):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("query", "portal_name", "names"),
+    [
+        ("", "Cổng thông tin điện tử Thành phố", ["Fanpage Thành phố", "YouTube"]),
+        ("?locale=vi", "Cổng thông tin điện tử Thành phố", ["Fanpage Thành phố", "YouTube"]),
+        ("?locale=en", "City e-Portal", ["City on Facebook", "YouTube"]),
+    ],
+)
+def test_social_api_speaks_the_requested_language(client, articles, query, portal_name, names):
+    data = client.get(f"/api/govnews/social/{query}").json()
+    assert data["portal_name"] == portal_name
+    assert [item["name"] for item in data["items"]] == names
+    assert all(item["qr_svg"].startswith("<svg") for item in data["items"])
+
+
+@pytest.mark.django_db
+def test_social_api_rejects_a_language_the_site_lacks(client, portal):
+    response = client.get("/api/govnews/social/?locale=fr")
+    assert response.status_code == 400
+    problem = response.json()
+    assert problem["errors"][0]["loc"][-1] == "locale"
+    assert "vi, en" in problem["errors"][0]["msg"]
+
+
+@pytest.mark.django_db
 def test_favicon_is_the_package_icon_until_the_site_sets_one(client, articles, portal):
     html = client.get(articles[0].url).content.decode()
     assert 'rel="icon" href="/static/wagtail_govnews/img/favicon.svg"' in html

@@ -38,6 +38,9 @@ DEFAULTS: dict[str, Any] = {
     "API_IMAGE_WIDTHS": [480, 800, 1200],  # widths of the image renditions in API responses
     "API_CACHE_CONTROL": "public, max-age=60, s-maxage=600, stale-while-revalidate=60",
     "API_QR_CACHE_CONTROL": "public, max-age=86400",  # QR images change only with the URL
+    # Readers' HTML pages (PageCacheControlMiddleware); "" sends none. Wagtail purges a page
+    # from CDNs when it is published; other pages expire after s-maxage.
+    "PAGE_CACHE_CONTROL": "public, max-age=60, s-maxage=600, stale-while-revalidate=60",
     "RESPONSE_CACHE_ALIAS": "default",  # Django cache of rendered API responses and articles
     "RESPONSE_CACHE_TIMEOUT": 600,  # seconds a rendered response is kept; 0 turns caching off
     "RESPONSE_CACHE_SHARED": None,  # one cache for every process? None: all but LocMemCache

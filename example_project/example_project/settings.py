@@ -8,6 +8,11 @@ Environment variables:
   cache shared by all server processes. QR codes, image renditions, Wagtail's site root paths
   and preview tokens go through Django's cache framework, so every worker sees the same
   entries; without it each process keeps its own in-memory cache.
+- ``DJANGO_STATIC_ROOT``: where ``collectstatic`` writes (default ``static_collected/``).
+  With ``DJANGO_DEBUG=0``, run ``manage.py collectstatic`` before starting the server:
+  WhiteNoise serves the files with hashed names, gzipped, cached for ever.
+- ``DJANGO_SERVE_MEDIA=1``: with ``DJANGO_DEBUG=0``, Django serves uploaded images itself
+  (``media.py``), for a single-process deployment; behind nginx leave it unset.
 
 Not for production as is: set ``DJANGO_SECRET_KEY`` and ``DJANGO_DEBUG=0``.
 """
@@ -74,8 +79,15 @@ if WAGTAIL_API_V3:
     INSTALLED_APPS.insert(INSTALLED_APPS.index("wagtail.api.v2") + 1, "wagtail.api.v3")
 
 MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    # Static files answered at once, before any other middleware runs (WhiteNoise's docs).
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before CommonMiddleware, so CORS headers are added to its redirects and to preflights.
     "corsheaders.middleware.CorsMiddleware",
+    # Gzip for HTML and JSON, above CachedPageMiddleware so cached pages are compressed too.
+    "wagtail_govnews.compression.TextGZipMiddleware",
+    # Cache-Control of pages; above sessions, CSRF and auth, to see the cookies they set.
+    "wagtail_govnews.cache_control.PageCacheControlMiddleware",
     # A 503 with Retry-After (not a 500) while the database cannot be reached.
     "wagtail_govnews.unavailable.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -85,7 +97,6 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "django.middleware.security.SecurityMiddleware",
     # Content-Security-Policy header (django-csp), see CONTENT_SECURITY_POLICY below.
     "csp.middleware.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -151,10 +162,23 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "static_collected"
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "static_collected"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Outside DEBUG, collectstatic writes hashed names (css/govnews.3f2a….css) and a .gz of
+    # each text file (and a .br when the Brotli package is installed); see
+    # docs/how-to/deploying.md, "Static and media files in production".
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if DEBUG
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
+}
+# Uploaded images served by Django (example_project/media.py) when no nginx serves /media/.
+SERVE_MEDIA = DEBUG or os.environ.get("DJANGO_SERVE_MEDIA") == "1"
 
 CACHES = {
     "default": {
@@ -186,6 +210,16 @@ WAGTAIL_GOVNEWS = {
     # 0 turns the response cache off (benchmarks/publish_load.py measures the cold site).
     "RESPONSE_CACHE_TIMEOUT": int(os.environ.get("GOVNEWS_RESPONSE_CACHE_TIMEOUT", "600")),
 }
+if os.environ.get("GOVNEWS_EXPORT_DIR"):
+    # Publishing updates the static export in this folder (make stack: nginx serves it).
+    WAGTAIL_GOVNEWS |= {"EXPORT_ON_PUBLISH": True, "EXPORT_DIR": os.environ["GOVNEWS_EXPORT_DIR"]}
+
+# Background tasks (the export on publish, Wagtail's own): run in the request by default.
+# DJANGO_TASKS_BACKEND=database queues them in the database for `manage.py db_worker`, so
+# the editor's request never waits for them (make stack; docs/how-to/deploying.md).
+if os.environ.get("DJANGO_TASKS_BACKEND") == "database":
+    INSTALLED_APPS.append("django_tasks_db")
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # Frontend cache (CDN / reverse proxy) purging. When an article is published, unpublished,
 # moved or deleted, Wagtail purges its HTML page and wagtail_govnews purges the headless API

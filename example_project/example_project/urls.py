@@ -13,6 +13,7 @@ from wagtail_govnews.contrib.api import api as govnews_api
 from wagtail_govnews.robots import favicon_ico, robots_txt
 from wagtail_govnews.sitemaps import PortalSitemap, sitemap_index
 
+from .media import serve_media
 from .stock_apis import wagtail_api_v2_urls, wagtail_api_v3_urls
 
 urlpatterns = [
@@ -36,6 +37,8 @@ if settings.WAGTAIL_API_V3:  # Wagtail 8's API v3; Wagtail 7.4 has only v2
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+elif getattr(settings, "SERVE_MEDIA", False):  # one process, no nginx: uploaded images only
+    urlpatterns.append(path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve_media))
 
 urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),

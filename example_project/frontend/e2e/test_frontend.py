@@ -208,6 +208,9 @@ def test_news_list_pagination_and_category_filter(page, site, frontend, news):
     page.locator(".languages a[hreflang=en]").click()
     expect(page).to_have_url(frontend.url + "/en/")
     expect(page.locator("h1")).to_have_text("News")
+    english_portal = site.api("social/?locale=en")["portal_name"]
+    assert english_portal != site.api("social/?locale=vi")["portal_name"]
+    expect(page).to_have_title(f"News | {english_portal}")
 
 
 def test_frontend_qr_target_encodes_the_frontend_url(page, site, frontend_qr, news):

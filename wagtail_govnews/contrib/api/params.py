@@ -100,6 +100,16 @@ class MostReadParams(Schema):
     limit: int | None = Field(None, ge=1, le=50, description="Items (default 5).")
 
 
+class SocialParams(Schema):
+    """Parameters of ``GET /social/``."""
+
+    locale: LanguageCode | None = Field(
+        None,
+        description='Language code, e.g. "vi" or "en": the portal name and the accounts shown '
+        "on pages in that language (default: the site's default language).",
+    )
+
+
 def reject_unknown_params(request: HttpRequest, allowed: set[str]) -> None:
     """Answer 400 when the query string has a parameter the endpoint does not know."""
     unknown = sorted(set(request.GET) - allowed)

@@ -4,17 +4,21 @@ With ``WAGTAIL_GOVNEWS["EXPORT_ON_PUBLISH"] = True`` and a target (``EXPORT_STOR
 ``EXPORT_DIR``), publishing, unpublishing, moving or deleting an article enqueues
 :data:`update_export` with the articles whose files show it, after the transaction commits.
 The task runs on the ``TASKS`` backend of ``django_tasks`` (Wagtail's dependency): with the
-default immediate backend in the request, with a worker backend in the worker.
+default immediate backend in the request, with a worker backend in the worker. A failed run is
+logged with its traceback and, on a backend that can defer tasks, tried again later (after
+30 s, 1, 2 and 4 minutes) before it is given up.
 """
 
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
 from django.core.files.storage import FileSystemStorage, Storage, storages
 from django.db import transaction
+from django.utils import timezone
 from django_tasks import task
 from wagtail.models import Page
 
@@ -26,6 +30,7 @@ from wagtail_govnews.models import NewsPage
 logger = logging.getLogger(__name__)
 
 LOCK_WAIT = 600  # seconds the task waits for a running export into the same target
+ATTEMPTS = 5  # runs of one update, the first included, before it is given up
 
 
 def export_storage() -> Storage:
@@ -39,10 +44,29 @@ def export_storage() -> Storage:
     )
 
 
+def retry_delay(attempt: int) -> timedelta:
+    """How long to wait after failed run number ``attempt``: 30 s, doubling each time."""
+    return timedelta(seconds=30 * 2 ** (attempt - 1))
+
+
 @task()
-def update_export(page_ids: list[int]) -> dict[str, int]:
+def update_export(page_ids: list[int], attempt: int = 1) -> dict[str, int]:
     """Export these articles again (removing the unpublished ones), with the lists and feeds."""
-    result = export_site(export_storage(), page_ids=page_ids, wait=LOCK_WAIT)
+    try:
+        result = export_site(export_storage(), page_ids=page_ids, wait=LOCK_WAIT)
+    except Exception:
+        retry = attempt < ATTEMPTS and update_export.get_backend().supports_defer
+        logger.exception(
+            "Static export update of pages %s failed (attempt %d of %d)%s",
+            page_ids,
+            attempt,
+            ATTEMPTS,
+            f"; trying again in {retry_delay(attempt)}" if retry else "; given up",
+        )
+        if retry:
+            later = update_export.using(run_after=timezone.now() + retry_delay(attempt))
+            later.enqueue(page_ids, attempt + 1)
+        raise
     logger.info(
         "Static export updated: %d written, %d removed", len(result.written), len(result.removed)
     )

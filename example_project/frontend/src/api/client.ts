@@ -9,6 +9,7 @@ export type NewsList = Schemas["NewsList"];
 export type SocialAccounts = Schemas["SocialAccounts"];
 export type Problem = Schemas["Problem"];
 type GeneratedListQuery = NonNullable<paths["/api/govnews/news/"]["get"]["parameters"]["query"]>;
+type GeneratedSocialQuery = NonNullable<paths["/api/govnews/social/"]["get"]["parameters"]["query"]>;
 /**
  * The news list's query. The generated type allows only the site's languages as ``locale``
  * (the OpenAPI document's enum); the frontend's come from FRONTEND_LOCALES, so any code is
@@ -66,9 +67,10 @@ export function govnewsApi(apiUrl: string, fetchImpl: typeof fetch = globalThis.
     async preview(token: string): Promise<NewsDetail> {
       return unwrap(await client.GET("/api/govnews/preview/", { params: { query: { token } } }));
     },
-    /** The portal's name and social accounts, each with its QR code. */
-    async social(): Promise<SocialAccounts> {
-      return unwrap(await client.GET("/api/govnews/social/"));
+    /** The portal's name and social accounts in one language, each with its QR code. */
+    async social(locale?: string): Promise<SocialAccounts> {
+      const checkedByTheApi = { locale } as GeneratedSocialQuery; // as in list()
+      return unwrap(await client.GET("/api/govnews/social/", { params: { query: checkedByTheApi } }));
     },
   };
 }

@@ -189,7 +189,7 @@ export interface paths {
         };
         /**
          * Social Accounts
-         * @description The portal's name and official social accounts, with an inline SVG QR code each.
+         * @description The portal's name and official social accounts in one language, with a QR code each.
          */
         get: operations["wagtail_govnews_api_routers_social_social_accounts"];
         put?: never;
@@ -803,6 +803,17 @@ export interface components {
             /** Portal Name */
             portal_name: string;
         };
+        /**
+         * SocialParams
+         * @description Parameters of ``GET /social/``.
+         */
+        SocialParams: {
+            /**
+             * Locale
+             * @description Language code, e.g. "vi" or "en": the portal name and the accounts shown on pages in that language (default: the site's default language).
+             */
+            locale?: ("vi" | "en") | null;
+        };
         /** Source */
         Source: {
             /** Name */
@@ -1319,7 +1330,10 @@ export interface operations {
     };
     wagtail_govnews_api_routers_social_social_accounts: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Language code, e.g. "vi" or "en": the portal name and the accounts shown on pages in that language (default: the site's default language). */
+                locale?: ("vi" | "en") | null;
+            };
             header?: never;
             path?: never;
             cookie?: never;

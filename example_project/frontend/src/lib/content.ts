@@ -60,4 +60,5 @@ export const newsPage = (locale: string, page: number, category?: string) =>
     }),
   );
 
-export const social = (): Promise<SocialAccounts> => cached("social", () => api.social());
+export const social = (locale: string): Promise<SocialAccounts> =>
+  cached(`social:${locale}`, () => api.social(locale));

@@ -3,6 +3,7 @@
 const STRINGS = {
   vi: {
     news: "Tin tức",
+    listDescription: "{heading}: tin tức mới nhất của {portal}.",
     all: "Tất cả",
     categories: "Chuyên mục",
     previous: "Trang trước",
@@ -31,6 +32,7 @@ const STRINGS = {
   },
   en: {
     news: "News",
+    listDescription: "{heading}: the latest news from {portal}.",
     all: "All",
     categories: "Categories",
     previous: "Previous page",

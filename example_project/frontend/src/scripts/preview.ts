@@ -17,8 +17,8 @@ async function showPreview(root: HTMLElement): Promise<void> {
   const api = govnewsApi(config.apiUrl, (request) => fetch(request, { cache: "no-store" }));
   const token = new URLSearchParams(window.location.search).get("token") ?? "";
   try {
-    const [draft, social] = await Promise.all([api.preview(token), api.social().catch(() => null)]);
-    const article = await withQrSvg(toArticle(draft, config));
+    const article = await withQrSvg(toArticle(await api.preview(token), config));
+    const social = await api.social(article.locale).catch(() => null);
     document.documentElement.lang = article.locale;
     document.title = `${t(article.locale, "preview")}: ${article.title}`;
     const banner = document.querySelector(".preview-banner");
