@@ -58,6 +58,11 @@ DEFAULTS: dict[str, Any] = {
     "EXPORT_ON_PUBLISH": False,  # update the export in a background task on (un)publish
     "EXPORT_STORAGE": None,  # STORAGES alias the background task exports to (e.g. S3)
     "EXPORT_DIR": None,  # else a local folder the background task exports to
+    # Publish webhooks (contrib.webhooks)
+    "WEBHOOKS_TIMEOUT": 5,  # seconds to connect and get an answer from an endpoint
+    "WEBHOOKS_MAX_ATTEMPTS": 8,  # tries of one delivery before it is marked failed
+    "WEBHOOKS_RETRY_DELAY": 30,  # seconds before the first retry; doubles on each failure
+    "WEBHOOKS_LOG_DAYS": 30,  # finished deliveries and their attempts are kept this long
     # Newsroom
     "DATELINE_MAX_FUTURE_DAYS": 366,  # the admin refuses datelines further ahead than this
     "VIEW_COUNTING": True,  # count article views (in the cache; flush_news_views stores them)

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "wagtail_govnews.contrib.api",
     "wagtail_govnews.contrib.pdf",
     "wagtail_govnews.contrib.export",
+    "wagtail_govnews.contrib.webhooks",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
