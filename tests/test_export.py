@@ -344,10 +344,55 @@ def test_a_failed_publish_update_is_tried_again_later(portal, tmp_path, settings
         assert queued == []
         return
     [retry] = queued
-    assert (retry.args, retry.task.func) == ([[articles[0].pk], attempt + 1], update_export.func)
+    assert (retry.args, retry.task.func) == (
+        [[articles[0].pk], attempt + 1, False],
+        update_export.func,
+    )
     assert (
         before + retry_delay(attempt)
         <= retry.task.run_after
         <= timezone.now() + retry_delay(attempt)
     )
     assert retry_delay(1).total_seconds() == 30 and retry_delay(4).total_seconds() == 240
+
+
+def test_a_publish_queues_a_quick_update_then_a_full_one(
+    portal, tmp_path, settings, django_capture_on_commit_callbacks
+):
+    from django_tasks import default_task_backend
+
+    from wagtail_govnews.contrib.export.tasks import update_export
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    settings.WAGTAIL_GOVNEWS = {"EXPORT_ON_PUBLISH": True, "EXPORT_DIR": str(tmp_path)}
+    articles, other = portal
+    default_task_backend.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        fresh = make_news(articles[0].get_parent().specific, "Tin mới nhất")
+    quick, full = [r for r in default_task_backend.results if r.task.func is update_export.func]
+    assert (quick.args, quick.kwargs) == ([[fresh.pk]], {"quick": True})
+    # The full one: the section's articles too (their "other news" box lists the newest).
+    assert set(full.args[0]) == {fresh.pk, *(article.pk for article in articles)}
+    assert other.pk not in full.args[0]
+    assert full.task.priority < quick.task.priority
+
+
+def test_a_quick_update_renders_the_first_list_pages_and_keeps_the_rest(portal, tmp_path, settings):
+    settings.WAGTAIL_GOVNEWS = {"API_DEFAULT_LIMIT": 2}
+    articles, _other = portal
+    export_site(storage(tmp_path))
+    second_page = tmp_path / "api/govnews/news/page-2.json"
+    before, routes = second_page.read_bytes(), manifest(tmp_path)["routes"]
+
+    fresh = make_news(articles[0].get_parent().specific, "Tin mới nhất")
+    export_site(storage(tmp_path), page_ids=[fresh.pk], list_pages_first=1)
+    first = json.loads((tmp_path / "api/govnews/news/index.json").read_text())
+    assert first["items"][0]["id"] == fresh.pk and first["count"] == 5
+    assert (tmp_path / f"api/govnews/news/{fresh.pk}/index.json").is_file()
+    assert second_page.read_bytes() == before  # kept as it was, until the full update
+    assert manifest(tmp_path)["routes"] == routes | manifest(tmp_path)["routes"]
+    assert set(routes) <= set(manifest(tmp_path)["routes"])
+
+    export_site(storage(tmp_path), page_ids=[fresh.pk])
+    assert second_page.read_bytes() != before
+    assert (tmp_path / "api/govnews/news/page-3.json").is_file()  # five articles, two a page

@@ -128,11 +128,12 @@ class _Run:
             return
         self.add(target.path, rendered.body, rendered.content_type, page=target.page_id)
 
-    def render_lists(self, language: str | None) -> None:
-        """The pages of one API news list, with next/previous pointing at export files."""
+    def render_lists(self, language: str | None, first: int | None = None) -> None:
+        """The pages of one API news list (its ``first`` pages only, when given), with
+        next/previous pointing at export files."""
         pages = list_pages(NewsPage.objects.published(), language)
         absolute = self.renderer.absolute
-        for number, page in enumerate(pages):
+        for number, page in enumerate(pages[:first]):
             neighbours = pages[max(number - 1, 0) : number + 2]
             links = {absolute(other.url): absolute("/" + other.path) for other in neighbours}
             try:
@@ -188,6 +189,7 @@ def export_site(
     changed_only: bool = False,
     progress: Callable[[str], None] | None = None,
     wait: float = 0.0,
+    list_pages_first: int | None = None,
 ) -> ExportResult:
     """Export ``site`` (default: the default site) to ``storage``; see the module docstring.
 
@@ -195,6 +197,9 @@ def export_site(
     published) and the shared lists and feeds. ``changed_only``: find those articles in the
     audit log since the previous export (everything when more than articles changed).
     ``wait``: seconds to wait for another export into the same target to finish.
+    ``list_pages_first``: with ``page_ids``, render only the first pages of each API news
+    list and keep the rest as they are (a quick update that a full one follows: the later
+    pages shift by the articles added or removed in between).
 
     Raises :class:`~wagtail_govnews.contrib.export.errors.ExportRefused` for a target that is
     not empty and not a previous export, that another export holds, or whose manifest or
@@ -218,9 +223,12 @@ def export_site(
         # A run for given articles does not cover every change since the previous state.
         run.manifest.state = previous.state if page_ids is not None and previous.state else state
         # Rendering activates each page's language: give the caller's back afterwards.
+        partial_lists = page_ids is not None and list_pages_first is not None
         with translation.override(translation.get_language()):
-            _render_all(run, site, selected, progress)
-        run.manifest.files = _kept(previous, selected) | run.manifest.files
+            _render_all(run, site, selected, progress, list_pages_first if partial_lists else None)
+        run.manifest.files = _kept(previous, selected, partial_lists) | run.manifest.files
+        if partial_lists:
+            run.manifest.routes = previous.routes | run.manifest.routes
         removed = sorted(set(previous.files) - set(run.manifest.files))
         target.commit(removed, run.manifest, previous)
     result = run.result
@@ -231,9 +239,14 @@ def export_site(
 
 
 def _render_all(
-    run: _Run, site: Site, selected: set[int] | None, progress: Callable[[str], None] | None
+    run: _Run,
+    site: Site,
+    selected: set[int] | None,
+    progress: Callable[[str], None] | None,
+    list_pages_first: int | None = None,
 ) -> None:
-    """Render the articles (all, or ``selected``), the lists, the shared pages and assets."""
+    """Render the articles (all, or ``selected``), the lists (their first pages only when
+    ``list_pages_first`` is given), the shared pages and assets."""
     articles = published_articles(site).select_related("locale").order_by("path")
     if selected is not None:
         articles = articles.filter(pk__in=selected)
@@ -243,18 +256,24 @@ def _render_all(
         if progress and count % 500 == 0:
             progress(f"{count} articles rendered")
     for language in [None, *_content_languages()]:
-        run.render_lists(language)
+        run.render_lists(language, list_pages_first)
     for item in shared_targets(site):
         run.render_target(item)
     run.copy_assets()
 
 
-def _kept(previous: Manifest, selected: set[int] | None) -> dict[str, dict[str, Any]]:
-    """Entries of the previous export a partial run leaves alone: other articles, assets."""
+def _kept(
+    previous: Manifest, selected: set[int] | None, lists: bool = False
+) -> dict[str, dict[str, Any]]:
+    """Entries of the previous export a partial run leaves alone: other articles, assets,
+    and with ``lists`` the API list pages it did not render."""
     if selected is None:
         return {}
+    list_files = set(previous.routes.values()) if lists else set()
     return {
         path: entry
         for path, entry in previous.files.items()
-        if entry.get("asset") or ("page" in entry and entry["page"] not in selected)
+        if entry.get("asset")
+        or ("page" in entry and entry["page"] not in selected)
+        or path in list_files
     }

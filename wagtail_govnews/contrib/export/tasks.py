@@ -31,6 +31,8 @@ logger = logging.getLogger(__name__)
 
 LOCK_WAIT = 600  # seconds the task waits for a running export into the same target
 ATTEMPTS = 5  # runs of one update, the first included, before it is given up
+QUICK_LIST_PAGES = 1  # pages of each API list a quick update renders
+FOLLOW_UP_PRIORITY = -10  # below the default (0): the quick updates of later publishes go first
 
 
 def export_storage() -> Storage:
@@ -50,10 +52,16 @@ def retry_delay(attempt: int) -> timedelta:
 
 
 @task()
-def update_export(page_ids: list[int], attempt: int = 1) -> dict[str, int]:
-    """Export these articles again (removing the unpublished ones), with the lists and feeds."""
+def update_export(page_ids: list[int], attempt: int = 1, quick: bool = False) -> dict[str, int]:
+    """Export these articles again (removing the unpublished ones), with the lists and feeds;
+    ``quick``: only the first page of each API list (a full update follows)."""
     try:
-        result = export_site(export_storage(), page_ids=page_ids, wait=LOCK_WAIT)
+        result = export_site(
+            export_storage(),
+            page_ids=page_ids,
+            wait=LOCK_WAIT,
+            list_pages_first=QUICK_LIST_PAGES if quick else None,
+        )
     except Exception:
         retry = attempt < ATTEMPTS and update_export.get_backend().supports_defer
         logger.exception(
@@ -65,7 +73,7 @@ def update_export(page_ids: list[int], attempt: int = 1) -> dict[str, int]:
         )
         if retry:
             later = update_export.using(run_after=timezone.now() + retry_delay(attempt))
-            later.enqueue(page_ids, attempt + 1)
+            later.enqueue(page_ids, attempt + 1, quick)
         raise
     logger.info(
         "Static export updated: %d written, %d removed", len(result.written), len(result.removed)
@@ -74,12 +82,26 @@ def update_export(page_ids: list[int], attempt: int = 1) -> dict[str, int]:
 
 
 def enqueue_after_commit(pages: list[Page]) -> None:
-    """Enqueue :data:`update_export` for ``pages`` and the articles that show them, once the
-    current transaction commits (ids are collected now, while deleted pages still exist)."""
+    """Once the current transaction commits, enqueue two :data:`update_export` runs: a quick
+    one for ``pages`` and their translations (with the first page of each list, the feeds
+    and the section pages), so readers see the change within seconds, then a full one, at a
+    lower priority, for every article that shows them ("other news" of their sections,
+    related news) and every list page. Ids are collected now, while deleted pages exist."""
     if not govnews_settings.EXPORT_ON_PUBLISH or not pages:
         return
-    page_ids = sorted(affected_articles(pages))
-    transaction.on_commit(lambda: update_export.enqueue(page_ids), robust=True)
+    own = {page.pk for page in pages}
+    for page in pages:
+        own.update(page.get_translations().values_list("pk", flat=True))
+    everything = sorted(affected_articles(pages) | own)
+
+    def enqueue() -> None:
+        update_export.enqueue(sorted(own), quick=True)
+        follow_up = update_export
+        if update_export.get_backend().supports_priority:
+            follow_up = update_export.using(priority=FOLLOW_UP_PRIORITY)
+        follow_up.enqueue(everything)
+
+    transaction.on_commit(enqueue, robust=True)
 
 
 def on_publish_or_unpublish(sender: Any, instance: Page, **kwargs: Any) -> None:
