@@ -345,7 +345,7 @@ def test_a_failed_publish_update_is_tried_again_later(portal, tmp_path, settings
         return
     [retry] = queued
     assert (retry.args, retry.task.func) == (
-        [[articles[0].pk], attempt + 1, False],
+        [[articles[0].pk], attempt + 1, None],
         update_export.func,
     )
     assert (
@@ -370,11 +370,32 @@ def test_a_publish_queues_a_quick_update_then_a_full_one(
     with django_capture_on_commit_callbacks(execute=True):
         fresh = make_news(articles[0].get_parent().specific, "Tin mới nhất")
     quick, full = [r for r in default_task_backend.results if r.task.func is update_export.func]
-    assert (quick.args, quick.kwargs) == ([[fresh.pk]], {"quick": True})
-    # The full one: the section's articles too (their "other news" box lists the newest).
-    assert set(full.args[0]) == {fresh.pk, *(article.pk for article in articles)}
+    assert (quick.args, quick.kwargs) == ([[fresh.pk]], {"list_pages": 1})
+    # Then the section's other articles (their "other news" box lists the newest), with
+    # every list page, after the quick runs of later publishes.
+    assert (full.args, full.kwargs) == ([sorted(article.pk for article in articles)], {})
     assert other.pk not in full.args[0]
     assert full.task.priority < quick.task.priority
+
+
+def test_the_follow_up_comes_in_runs_of_a_few_articles(
+    portal, tmp_path, settings, django_capture_on_commit_callbacks
+):
+    from django_tasks import default_task_backend
+
+    from wagtail_govnews.contrib.export.tasks import FOLLOW_UP_CHUNK, update_export
+
+    section = portal[0][0].get_parent().specific
+    siblings = [make_news(section, f"Tin cũ {n}") for n in range(2 * FOLLOW_UP_CHUNK + 5)]
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    settings.WAGTAIL_GOVNEWS = {"EXPORT_ON_PUBLISH": True, "EXPORT_DIR": str(tmp_path)}
+    default_task_backend.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        make_news(section, "Tin mới nhất")
+    runs = [r for r in default_task_backend.results if r.task.func is update_export.func][1:]
+    assert [len(run.args[0]) for run in runs] == [FOLLOW_UP_CHUNK, FOLLOW_UP_CHUNK, 3 + 5]
+    assert [run.kwargs for run in runs] == [{"list_pages": 0}] * 2 + [{}]  # lists at the end
+    assert {pk for run in runs for pk in run.args[0]} >= {page.pk for page in siblings}
 
 
 def test_a_quick_update_renders_the_first_list_pages_and_keeps_the_rest(portal, tmp_path, settings):

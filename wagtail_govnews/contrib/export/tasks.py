@@ -33,6 +33,7 @@ LOCK_WAIT = 600  # seconds the task waits for a running export into the same tar
 ATTEMPTS = 5  # runs of one update, the first included, before it is given up
 QUICK_LIST_PAGES = 1  # pages of each API list a quick update renders
 FOLLOW_UP_PRIORITY = -10  # below the default (0): the quick updates of later publishes go first
+FOLLOW_UP_CHUNK = 10  # articles per follow-up run: a later publish waits for one at most
 
 
 def export_storage() -> Storage:
@@ -52,15 +53,14 @@ def retry_delay(attempt: int) -> timedelta:
 
 
 @task()
-def update_export(page_ids: list[int], attempt: int = 1, quick: bool = False) -> dict[str, int]:
-    """Export these articles again (removing the unpublished ones), with the lists and feeds;
-    ``quick``: only the first page of each API list (a full update follows)."""
+def update_export(
+    page_ids: list[int], attempt: int = 1, list_pages: int | None = None
+) -> dict[str, int]:
+    """Export these articles again (removing the unpublished ones), with the feeds, section
+    pages and the API lists: every page of them, or the first ``list_pages`` (0: none)."""
     try:
         result = export_site(
-            export_storage(),
-            page_ids=page_ids,
-            wait=LOCK_WAIT,
-            list_pages_first=QUICK_LIST_PAGES if quick else None,
+            export_storage(), page_ids=page_ids, wait=LOCK_WAIT, list_pages_first=list_pages
         )
     except Exception:
         retry = attempt < ATTEMPTS and update_export.get_backend().supports_defer
@@ -73,7 +73,7 @@ def update_export(page_ids: list[int], attempt: int = 1, quick: bool = False) ->
         )
         if retry:
             later = update_export.using(run_after=timezone.now() + retry_delay(attempt))
-            later.enqueue(page_ids, attempt + 1, quick)
+            later.enqueue(page_ids, attempt + 1, list_pages)
         raise
     logger.info(
         "Static export updated: %d written, %d removed", len(result.written), len(result.removed)
@@ -82,24 +82,31 @@ def update_export(page_ids: list[int], attempt: int = 1, quick: bool = False) ->
 
 
 def enqueue_after_commit(pages: list[Page]) -> None:
-    """Once the current transaction commits, enqueue two :data:`update_export` runs: a quick
-    one for ``pages`` and their translations (with the first page of each list, the feeds
-    and the section pages), so readers see the change within seconds, then a full one, at a
-    lower priority, for every article that shows them ("other news" of their sections,
-    related news) and every list page. Ids are collected now, while deleted pages exist."""
+    """Once the current transaction commits, enqueue :data:`update_export` runs: a quick one
+    for ``pages`` and their translations (with the first page of each list, the feeds and the
+    section pages), so readers see the change within seconds, then, at a lower priority, the
+    articles that show them ("other news" of their sections, related news) in runs of
+    :data:`FOLLOW_UP_CHUNK`, the last of which renders every list page. A later publish's
+    quick run waits for one follow-up run at most (the worker takes the highest priority
+    first). Ids are collected now, while deleted pages still exist."""
     if not govnews_settings.EXPORT_ON_PUBLISH or not pages:
         return
     own = {page.pk for page in pages}
     for page in pages:
         own.update(page.get_translations().values_list("pk", flat=True))
-    everything = sorted(affected_articles(pages) | own)
+    others = sorted(affected_articles(pages) - own)
+    chunks = [
+        others[start : start + FOLLOW_UP_CHUNK] for start in range(0, len(others), FOLLOW_UP_CHUNK)
+    ]
 
     def enqueue() -> None:
-        update_export.enqueue(sorted(own), quick=True)
+        update_export.enqueue(sorted(own), list_pages=QUICK_LIST_PAGES)
         follow_up = update_export
         if update_export.get_backend().supports_priority:
             follow_up = update_export.using(priority=FOLLOW_UP_PRIORITY)
-        follow_up.enqueue(everything)
+        for chunk in chunks[:-1]:
+            follow_up.enqueue(chunk, list_pages=0)
+        follow_up.enqueue(chunks[-1] if chunks else [])  # with every list page
 
     transaction.on_commit(enqueue, robust=True)
 
