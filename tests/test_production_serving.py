@@ -81,7 +81,9 @@ def _copy_test_database(target: Path) -> None:
 
 
 @pytest.fixture
-def portal(transactional_db, client, tmp_path: Path) -> Iterator[Portal]:
+def portal(
+    django_db_serialized_rollback, transactional_db, client, tmp_path: Path
+) -> Iterator[Portal]:
     """gunicorn serving the example project with DEBUG off on a copy of the test database."""
     if connection.vendor != "sqlite":
         pytest.skip("the server gets a copy of the SQLite test database")
