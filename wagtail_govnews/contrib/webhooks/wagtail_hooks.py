@@ -9,14 +9,20 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permissions import register_permission_policy
 
 from .forms import WebhookEndpointForm
 from .models import WebhookAttempt, WebhookEndpoint
 from .permissions import ReadOnlyPermissionPolicy
 from .views import VIEWSET_NAME, EndpointEditView, PingView
 
-register_permission_policy(WebhookAttempt, ReadOnlyPermissionPolicy(WebhookAttempt))
+try:  # Wagtail 8: a model's policy is registered once, for every view of it
+    from wagtail.permissions import register_permission_policy
+except ImportError:  # Wagtail 7.4: the viewset carries it (WebhookAttemptViewSet below)
+    register_permission_policy = None
+
+READ_ONLY = ReadOnlyPermissionPolicy(WebhookAttempt)
+if register_permission_policy is not None:
+    register_permission_policy(WebhookAttempt, READ_ONLY)
 
 
 class WebhookEndpointViewSet(ModelViewSet):
@@ -46,6 +52,8 @@ class WebhookAttemptViewSet(ModelViewSet):
     """Every delivery attempt, newest first: status code, response time, error."""
 
     model = WebhookAttempt
+    if register_permission_policy is None:
+        permission_policy = READ_ONLY
     icon = "history"
     menu_label = _("Webhook delivery log")
     add_to_settings_menu = True
