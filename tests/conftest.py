@@ -26,6 +26,10 @@ CLOCK_CASES = {
     "leap-day": "2028-02-29T12:00:00+07:00",
 }
 
+#: The moments where a day ends or a week or month turns: enough for a slow test whose outcome
+#: depends on the date but not on the weekday (``@pytest.mark.clock(moments=DAY_EDGES)``).
+DAY_EDGES = ("sunday", "23:59", "00:00", "leap-day")
+
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
@@ -40,12 +44,27 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     chosen = metafunc.config.getoption("--clock")
-    if not chosen or not metafunc.definition.get_closest_marker("clock"):
+    marker = metafunc.definition.get_closest_marker("clock")
+    if not chosen or not marker:
         return
     names = list(CLOCK_CASES) if chosen == "all" else chosen.split(",")
     unknown = set(names) - set(CLOCK_CASES)
     if unknown:
         raise pytest.UsageError(f"--clock: unknown moments {sorted(unknown)}")
+    if "moments" in marker.kwargs:
+        names = [name for name in names if name in marker.kwargs["moments"]]
+    if not names:
+        metafunc.fixturenames.append("clock_moment")
+        metafunc.parametrize(
+            "clock_moment",
+            [
+                pytest.param(
+                    None, marks=pytest.mark.skip(reason="not one of this test's clock moments")
+                )
+            ],
+            ids=["other-moment"],
+        )
+        return
     metafunc.fixturenames.append("clock_moment")
     metafunc.parametrize("clock_moment", [CLOCK_CASES[name] for name in names], ids=names)
 
