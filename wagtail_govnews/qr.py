@@ -7,6 +7,7 @@ Options left as ``None`` come from the ``WAGTAIL_GOVNEWS`` settings, read on eve
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Callable
@@ -73,7 +74,15 @@ def qr_matrix(data: str, *, error_correction: str | None = None) -> list[list[bo
         data.encode("utf-8")
     except UnicodeEncodeError as exc:  # a lone surrogate, e.g. from a broken decoder
         raise QRCodeError("Cannot make a QR code from text that is not valid Unicode.") from exc
-    code = qrcode.QRCode(error_correction=_LEVELS[level], border=int(govnews_settings.QR_BORDER))
+    modules = _modules(data, level, int(govnews_settings.QR_BORDER))
+    return [list(row) for row in modules]
+
+
+@functools.lru_cache(maxsize=64)
+def _modules(data: str, level: str, border: int) -> tuple[tuple[bool, ...], ...]:
+    """The code's rows, kept for the last few texts: a page, its SVG and its PNG encode the
+    same URL one after the other (the static export, a cold article page)."""
+    code = qrcode.QRCode(error_correction=_LEVELS[level], border=border)
     code.add_data(data)
     try:
         code.make(fit=True)
@@ -83,8 +92,7 @@ def qr_matrix(data: str, *, error_correction: str | None = None) -> list[list[bo
             f"Data is too long for a QR code ({size} bytes; the maximum at error "
             f"correction {level} is {_MAX_BYTES[level]} bytes)."
         ) from exc
-    # get_matrix() shares the list objects of the border rows: return independent rows.
-    return [[bool(module) for module in row] for row in code.get_matrix()]
+    return tuple(tuple(bool(module) for module in row) for row in code.get_matrix())
 
 
 def _svg_path(matrix: list[list[bool]]) -> str:

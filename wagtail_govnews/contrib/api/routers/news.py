@@ -79,7 +79,7 @@ def most_read_news(request: HttpRequest, params: Query[MostReadParams]) -> dict:
 def get_news(request: HttpRequest, page_id: PageId) -> dict:
     """One published article, fully resolved."""
     reject_unknown_params(request, set())
-    return detail(request, _published(page_id))
+    return detail(request, _published(page_id, full=True))
 
 
 @router.get("/{page_id}/views/", response={200: ViewToken, **ERRORS}, url_name="news_views")
@@ -152,9 +152,12 @@ for _fmt in ("svg", "png"):
     )(_qr_view(_fmt))
 
 
-def _published(page_id: int) -> NewsPage:
+def _published(page_id: int, *, full: bool = False) -> NewsPage:
+    """The published article ``page_id`` (404 otherwise): with what the detail shows loaded
+    when ``full``, else only its page fields (a QR code or view token needs its URL)."""
+    news = news_queryset() if full else NewsPage.objects.published().without_text()
     # Scoped to this article: no other publish changes what its id shows.
-    page = news_queryset().shown_as().filter(pk=page_id).first()
+    page = news.shown_as().filter(pk=page_id).first()
     if page is None:
         raise HttpError(404, _("No published article with id %(id)d.") % {"id": page_id})
     return page
