@@ -9,6 +9,10 @@ it to a temporary folder and prints, for each run, the time, the files rendered 
 3. another article edited, full re-run (every file rendered again, only what changed
    written); skipped with ``--skip-rerun``.
 
+``--workers N`` sets ``EXPORT_WORKERS`` (default 0: one process per core). With
+``--same-as-one-process``, the full export is made a second time in one process into another
+folder, and the two manifests must list the same files with the same SHA-256 (else exit 1).
+
     .venv/bin/python benchmarks/export.py --n 10000
     .venv/bin/python benchmarks/export.py --quick          # 200 articles (CI smoke run)
 """
@@ -37,6 +41,14 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--skip-rerun", action="store_true", help="skip the full re-run after an edit"
     )
     parser.add_argument(
+        "--workers", type=int, default=0, help="EXPORT_WORKERS (0: one process per core)"
+    )
+    parser.add_argument(
+        "--same-as-one-process",
+        action="store_true",
+        help="export again in one process and compare the manifests' hashes",
+    )
+    parser.add_argument(
         "--database-url",
         default=os.environ.get("DATABASE_URL"),
         help="database server to benchmark on (a throw-away database is created there)",
@@ -48,20 +60,43 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return args
 
 
-def timed_export(label: str, folder: Path, **options: object) -> str:
-    """Run one export and describe it in one line."""
+def timed_export(label: str, folder: Path, workers: int, **options: object) -> str:
+    """Run one export with ``workers`` processes and describe it in one line."""
+    from django.conf import settings
     from django.core.files.storage import FileSystemStorage
+    from django.test import override_settings
 
     from wagtail_govnews.contrib.export import export_site
 
+    ours = {**getattr(settings, "WAGTAIL_GOVNEWS", {}), "EXPORT_WORKERS": workers}
     start = time.perf_counter()
-    result = export_site(FileSystemStorage(location=str(folder), base_url="/"), **options)
+    with override_settings(WAGTAIL_GOVNEWS=ours):
+        result = export_site(FileSystemStorage(location=str(folder), base_url="/"), **options)
     seconds = time.perf_counter() - start
     rendered = len(result.written) + result.unchanged
     line = (
         f"{label:<34}{seconds:>9.1f} s{rendered:>9} rendered{len(result.written):>9} written"
         f"{len(result.removed):>6} removed"
     )
+    print(line, flush=True)
+    return line
+
+
+def compare_manifests(folder: Path, other: Path) -> str:
+    """One line saying whether two exports hold the same files with the same hashes; exits
+    with status 1 when they do not."""
+    import json
+
+    def hashes(root: Path) -> dict[str, str]:
+        files = json.loads((root / "manifest.json").read_text())["files"]
+        return {path: entry["sha256"] for path, entry in files.items()}
+
+    ours, theirs = hashes(folder), hashes(other)
+    if ours != theirs:
+        differing = sorted(set(ours.items()) ^ set(theirs.items()))[:5]
+        print(f"manifests differ ({len(ours)} and {len(theirs)} files), e.g. {differing}")
+        sys.exit(1)
+    line = f"same files and SHA-256 in both manifests: {len(ours)} files"
     print(line, flush=True)
     return line
 
@@ -94,14 +129,19 @@ def run(args: argparse.Namespace) -> str:
         start = time.perf_counter()
         build_news(args.n)
         print(f"seeded {args.n} articles in {time.perf_counter() - start:.1f} s", flush=True)
-        lines = [
-            timed_export("full export (empty folder)", folder),
-        ]
+        workers = args.workers
+        lines = [timed_export(f"full export (empty folder, {workers=})", folder, workers)]
+        if args.same_as_one_process:
+            single = workdir / "export-one-process"
+            lines.append(timed_export("full export, one process", single, 1))
+            lines.append(compare_manifests(folder, single))
         edit_one(0)
-        lines.append(timed_export("--changed run after one edit", folder, changed_only=True))
+        lines.append(
+            timed_export("--changed run after one edit", folder, workers, changed_only=True)
+        )
         if not args.skip_rerun:
             edit_one(1)
-            lines.append(timed_export("full re-run after one edit", folder))
+            lines.append(timed_export("full re-run after one edit", folder, workers))
         size = sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
         files = sum(1 for path in folder.rglob("*") if path.is_file())
         header = (

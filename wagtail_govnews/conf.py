@@ -58,6 +58,7 @@ DEFAULTS: dict[str, Any] = {
     "EXPORT_ON_PUBLISH": False,  # update the export in a background task on (un)publish
     "EXPORT_STORAGE": None,  # STORAGES alias the background task exports to (e.g. S3)
     "EXPORT_DIR": None,  # else a local folder the background task exports to
+    "EXPORT_WORKERS": 0,  # processes rendering a large export; 0: one per core, 1: no fork
     # Publish webhooks (contrib.webhooks)
     "WEBHOOKS_TIMEOUT": 5,  # seconds to connect and get an answer from an endpoint
     "WEBHOOKS_MAX_ATTEMPTS": 8,  # tries of one delivery before it is marked failed

@@ -31,7 +31,7 @@ from wagtail_govnews.contrib.export.changes import changed_since, current_state
 from wagtail_govnews.contrib.export.errors import ExportError, UnsafePath
 from wagtail_govnews.contrib.export.manifest import Manifest
 from wagtail_govnews.contrib.export.paths import check_name
-from wagtail_govnews.contrib.export.render import Renderer, RenderError, rewrite_links
+from wagtail_govnews.contrib.export.render import Rendered, Renderer, RenderError, rewrite_links
 from wagtail_govnews.contrib.export.staging import ExportTarget
 from wagtail_govnews.contrib.export.storage import open_target
 from wagtail_govnews.contrib.export.targets import (
@@ -42,6 +42,7 @@ from wagtail_govnews.contrib.export.targets import (
     published_articles,
     shared_targets,
 )
+from wagtail_govnews.contrib.export.workers import render_all
 from wagtail_govnews.models import NewsPage
 
 
@@ -124,7 +125,13 @@ class _Run:
         try:
             rendered = self.renderer.render(target.url)
         except RenderError as error:
-            self.result.skipped.append(str(error))
+            rendered = error
+        self.record(target, rendered)
+
+    def record(self, target: Target, rendered: Rendered | RenderError) -> None:
+        """Add a rendered URL's file; skip a URL that did not answer 200."""
+        if isinstance(rendered, RenderError):
+            self.result.skipped.append(str(rendered))
             return
         self.add(target.path, rendered.body, rendered.content_type, page=target.page_id)
 
@@ -190,6 +197,7 @@ def export_site(
     progress: Callable[[str], None] | None = None,
     wait: float = 0.0,
     list_pages_first: int | None = None,
+    workers: int | None = None,
 ) -> ExportResult:
     """Export ``site`` (default: the default site) to ``storage``; see the module docstring.
 
@@ -200,6 +208,7 @@ def export_site(
     ``list_pages_first``: with ``page_ids``, render only the first pages of each API news
     list and keep the rest as they are (a quick update that a full one follows: the later
     pages shift by the articles added or removed in between).
+    ``workers``: processes rendering the articles (default: ``EXPORT_WORKERS``).
 
     Raises :class:`~wagtail_govnews.contrib.export.errors.ExportRefused` for a target that is
     not empty and not a previous export, that another export holds, or whose manifest or
@@ -225,7 +234,9 @@ def export_site(
         # Rendering activates each page's language: give the caller's back afterwards.
         partial_lists = page_ids is not None and list_pages_first is not None
         with translation.override(translation.get_language()):
-            _render_all(run, site, selected, progress, list_pages_first if partial_lists else None)
+            _render_all(
+                run, site, selected, progress, list_pages_first if partial_lists else None, workers
+            )
         run.manifest.files = _kept(previous, selected, partial_lists) | run.manifest.files
         if partial_lists:
             run.manifest.routes = previous.routes | run.manifest.routes
@@ -244,17 +255,21 @@ def _render_all(
     selected: set[int] | None,
     progress: Callable[[str], None] | None,
     list_pages_first: int | None = None,
+    workers: int | None = None,
 ) -> None:
     """Render the articles (all, or ``selected``), the lists (their first pages only when
     ``list_pages_first`` is given), the shared pages and assets."""
     articles = published_articles(site).select_related("locale").order_by("path")
     if selected is not None:
         articles = articles.filter(pk__in=selected)
-    for count, page in enumerate(articles.iterator(chunk_size=200), start=1):
-        for item in article_targets(page):
-            run.render_target(item)
-        if progress and count % 500 == 0:
-            progress(f"{count} articles rendered")
+    targets = [item for page in articles.iterator(chunk_size=200) for item in article_targets(page)]
+    count, last_page = 0, None
+    for target, rendered in render_all(run.renderer, site, targets, workers):
+        run.record(target, rendered)
+        if target.page_id != last_page:
+            count, last_page = count + 1, target.page_id
+            if progress and count % 500 == 0:
+                progress(f"{count} articles rendered")
     for language in [None, *_content_languages()]:
         run.render_lists(language, list_pages_first)
     for item in shared_targets(site):

@@ -36,6 +36,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--force", action="store_true", help="write every file, even when unchanged"
         )
+        parser.add_argument(
+            "--workers",
+            type=int,
+            help="processes rendering the pages (default: the EXPORT_WORKERS setting, "
+            "0 for one per core; 1 renders in this process)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if bool(options["dir"]) == bool(options["storage"]):
@@ -52,12 +58,15 @@ class Command(BaseCommand):
             site = Site.objects.filter(hostname=options["site"]).first()
             if site is None:
                 raise CommandError(f"No Wagtail site with the hostname {options['site']!r}.")
+        if options["workers"] is not None and options["workers"] < 0:
+            raise CommandError("--workers must be 0 (one per core) or more.")
         try:
             result = export_site(
                 storage,
                 site=site,
                 force=options["force"],
                 changed_only=options["changed"],
+                workers=options["workers"],
                 progress=lambda line: self.stdout.write(line) if options["verbosity"] > 1 else None,
             )
         except (ExportRefused, ExportError) as error:
