@@ -345,7 +345,7 @@ def test_a_failed_publish_update_is_tried_again_later(portal, tmp_path, settings
         return
     [retry] = queued
     assert (retry.args, retry.task.func) == (
-        [[articles[0].pk], attempt + 1, None],
+        [[articles[0].pk], attempt + 1, None, None],
         update_export.func,
     )
     assert (
@@ -373,7 +373,8 @@ def test_a_publish_queues_a_quick_update_then_a_full_one(
     assert (quick.args, quick.kwargs) == ([[fresh.pk]], {"list_pages": 1})
     # Then the section's other articles (their "other news" box lists the newest), with
     # every list page, after the quick runs of later publishes.
-    assert (full.args, full.kwargs) == ([sorted(article.pk for article in articles)], {})
+    assert full.args == [sorted(article.pk for article in articles)]
+    assert set(full.kwargs) == {"generation"}  # and every list page
     assert other.pk not in full.args[0]
     assert full.task.priority < quick.task.priority
 
@@ -394,8 +395,63 @@ def test_the_follow_up_comes_in_runs_of_a_few_articles(
         make_news(section, "Tin mới nhất")
     runs = [r for r in default_task_backend.results if r.task.func is update_export.func][1:]
     assert [len(run.args[0]) for run in runs] == [FOLLOW_UP_CHUNK, FOLLOW_UP_CHUNK, 3 + 5]
-    assert [run.kwargs for run in runs] == [{"list_pages": 0}] * 2 + [{}]  # lists at the end
+    assert [run.kwargs.get("list_pages") for run in runs] == [0, 0, None]  # lists at the end
+    assert len({run.kwargs["generation"] for run in runs}) == 1  # one publish's runs
     assert {pk for run in runs for pk in run.args[0]} >= {page.pk for page in siblings}
+
+
+def test_follow_ups_of_successive_publishes_render_each_article_once(
+    portal, tmp_path, settings, django_capture_on_commit_callbacks
+):
+    """Two publishes in one section before the worker gets to their follow-ups: the first
+    publish's runs leave the section's articles and the list pages to the second's."""
+    from django_tasks import default_task_backend
+
+    from wagtail_govnews.contrib.export.tasks import update_export
+
+    section = portal[0][0].get_parent().specific
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    settings.WAGTAIL_GOVNEWS = {"EXPORT_ON_PUBLISH": True, "EXPORT_DIR": str(tmp_path)}
+    export_site(storage(tmp_path))
+    default_task_backend.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        first = make_news(section, "Tin thứ nhất")
+    with django_capture_on_commit_callbacks(execute=True):
+        second = make_news(section, "Tin thứ hai")
+    runs = [r for r in default_task_backend.results if r.task.func is update_export.func]
+    _quick_1, follow_up_1, _quick_2, follow_up_2 = runs
+    assert first.pk in follow_up_2.args[0]  # the second publish changes the first's box
+
+    outcomes = [update_export.call(*run.args, **run.kwargs) for run in runs]
+    assert outcomes[1] == {"written": 0, "removed": 0, "skipped": len(follow_up_1.args[0])}
+    assert outcomes[3]["skipped"] == 0 and outcomes[3]["written"] > 0
+    # Nothing was lost: the export equals a full one made now.
+    before = {path: entry["sha256"] for path, entry in manifest(tmp_path)["files"].items()}
+    result = export_site(storage(tmp_path))
+    assert result.written == [] and set(before) == set(manifest(tmp_path)["files"])
+    assert f"api/govnews/news/{second.pk}/index.json" in before
+
+
+def test_a_follow_up_renders_what_the_cache_lost_track_of(
+    portal, tmp_path, settings, django_capture_on_commit_callbacks
+):
+    """The marks are a shortcut: without them (evicted, or a cache the worker does not
+    share) every follow-up run renders its articles."""
+    from django.core.cache import cache
+    from django_tasks import default_task_backend
+
+    from wagtail_govnews.contrib.export.tasks import update_export
+
+    section = portal[0][0].get_parent().specific
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    settings.WAGTAIL_GOVNEWS = {"EXPORT_ON_PUBLISH": True, "EXPORT_DIR": str(tmp_path)}
+    default_task_backend.clear()
+    for title in ("Tin thứ nhất", "Tin thứ hai"):
+        with django_capture_on_commit_callbacks(execute=True):
+            make_news(section, title)
+    cache.clear()
+    runs = [r for r in default_task_backend.results if r.task.func is update_export.func]
+    assert update_export.call(*runs[1].args, **runs[1].kwargs)["skipped"] == 0
 
 
 def test_a_quick_update_renders_the_first_list_pages_and_keeps_the_rest(portal, tmp_path, settings):

@@ -6,7 +6,9 @@ With ``WAGTAIL_GOVNEWS["EXPORT_ON_PUBLISH"] = True`` and a target (``EXPORT_STOR
 The task runs on the ``TASKS`` backend of ``django_tasks`` (Wagtail's dependency): with the
 default immediate backend in the request, with a worker backend in the worker. A failed run is
 logged with its traceback and, on a backend that can defer tasks, tried again later (after
-30 s, 1, 2 and 4 minutes) before it is given up.
+30 s, 1, 2 and 4 minutes) before it is given up. Follow-up runs of successive publishes are
+coalesced: an article (or the list pages) due again in a later publish's runs is rendered
+there only (:mod:`~wagtail_govnews.contrib.export.follow_ups`).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from django_tasks import task
 from wagtail.models import Page
 
 from wagtail_govnews.conf import govnews_settings
+from wagtail_govnews.contrib.export import follow_ups
 from wagtail_govnews.contrib.export.build import export_site
 from wagtail_govnews.contrib.export.changes import affected_articles
 from wagtail_govnews.models import NewsPage
@@ -54,10 +57,26 @@ def retry_delay(attempt: int) -> timedelta:
 
 @task()
 def update_export(
-    page_ids: list[int], attempt: int = 1, list_pages: int | None = None
+    page_ids: list[int],
+    attempt: int = 1,
+    list_pages: int | None = None,
+    generation: int | None = None,
 ) -> dict[str, int]:
     """Export these articles again (removing the unpublished ones), with the feeds, section
-    pages and the API lists: every page of them, or the first ``list_pages`` (0: none)."""
+    pages and the API lists: every page of them, or the first ``list_pages`` (0: none).
+
+    A follow-up run carries the ``generation`` of its publish: it leaves out the articles and
+    the list pages that a later publish's follow-up runs will render again anyway."""
+    skipped = 0
+    if generation is not None:
+        due = follow_ups.due([*page_ids, follow_ups.LISTS], generation)
+        if follow_ups.LISTS not in due:
+            list_pages = 0
+        skipped, page_ids = len(page_ids), [pk for pk in due if pk != follow_ups.LISTS]
+        skipped -= len(page_ids)
+        if not page_ids and list_pages == 0:
+            logger.info("Static export follow-up: all %d articles due later", skipped)
+            return {"written": 0, "removed": 0, "skipped": skipped}
     try:
         result = export_site(
             export_storage(), page_ids=page_ids, wait=LOCK_WAIT, list_pages_first=list_pages
@@ -73,12 +92,12 @@ def update_export(
         )
         if retry:
             later = update_export.using(run_after=timezone.now() + retry_delay(attempt))
-            later.enqueue(page_ids, attempt + 1, list_pages)
+            later.enqueue(page_ids, attempt + 1, list_pages, generation)
         raise
     logger.info(
         "Static export updated: %d written, %d removed", len(result.written), len(result.removed)
     )
-    return {"written": len(result.written), "removed": len(result.removed)}
+    return {"written": len(result.written), "removed": len(result.removed), "skipped": skipped}
 
 
 def enqueue_after_commit(pages: list[Page]) -> None:
@@ -104,9 +123,11 @@ def enqueue_after_commit(pages: list[Page]) -> None:
         follow_up = update_export
         if update_export.get_backend().supports_priority:
             follow_up = update_export.using(priority=FOLLOW_UP_PRIORITY)
+        generation = follow_ups.claim([*others, follow_ups.LISTS])
         for chunk in chunks[:-1]:
-            follow_up.enqueue(chunk, list_pages=0)
-        follow_up.enqueue(chunks[-1] if chunks else [])  # with every list page
+            follow_up.enqueue(chunk, list_pages=0, generation=generation)
+        # The last run renders every list page.
+        follow_up.enqueue(chunks[-1] if chunks else [], generation=generation)
 
     transaction.on_commit(enqueue, robust=True)
 
