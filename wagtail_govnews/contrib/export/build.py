@@ -135,18 +135,26 @@ class _Run:
             return
         self.add(target.path, rendered.body, rendered.content_type, page=target.page_id)
 
-    def render_lists(self, language: str | None, first: int | None = None) -> None:
-        """The pages of one API news list (its ``first`` pages only, when given), with
-        next/previous pointing at export files."""
-        pages = list_pages(NewsPage.objects.published(), language)
+    def render_lists(
+        self,
+        site: Site,
+        languages: list[str | None],
+        first: int | None = None,
+        workers: int | None = None,
+    ) -> None:
+        """The pages of the API news list of each of ``languages`` (``None``: all), their
+        ``first`` pages only when given, with next/previous pointing at export files."""
         absolute = self.renderer.absolute
-        for number, page in enumerate(pages[:first]):
+        lists = [list_pages(NewsPage.objects.published(), language) for language in languages]
+        numbered = [(pages, number) for pages in lists for number in range(len(pages[:first]))]
+        targets = [Target(pages[number].url, pages[number].path) for pages, number in numbered]
+        rendered_pages = render_all(self.renderer, site, targets, workers)
+        for (pages, number), (_target, rendered) in zip(numbered, rendered_pages, strict=True):
+            if isinstance(rendered, RenderError):
+                raise ExportError(f"The API news list cannot be exported: {rendered}")
+            page = pages[number]
             neighbours = pages[max(number - 1, 0) : number + 2]
             links = {absolute(other.url): absolute("/" + other.path) for other in neighbours}
-            try:
-                rendered = self.renderer.render(page.url)
-            except RenderError as error:
-                raise ExportError(f"The API news list cannot be exported: {error}") from error
             for url in (page.url, *page.aliases):
                 self.manifest.routes[url] = page.path
             body = rewrite_links(rendered.body, links)
@@ -270,8 +278,7 @@ def _render_all(
             count, last_page = count + 1, target.page_id
             if progress and count % 500 == 0:
                 progress(f"{count} articles rendered")
-    for language in [None, *_content_languages()]:
-        run.render_lists(language, list_pages_first)
+    run.render_lists(site, [None, *_content_languages()], list_pages_first, workers)
     for item in shared_targets(site):
         run.render_target(item)
     run.copy_assets()
