@@ -4,13 +4,24 @@ Built on Wagtail's :class:`~wagtail.admin.viewsets.pages.PageListingViewSet`, so
 ordering, bulk actions (publish, unpublish, move, delete) and CSV/XLSX export come with it.
 Unlike Wagtail's page listings it names the parent column "Section" and shows the dateline
 and the last update as dates (``05/12/2026 08:17``), not as "20 hours ago".
+
+It stays fast on a large archive (docs/reference/performance.md, "The News area"): its search
+reads the articles' folded search text (:meth:`.NewsPageQuerySet.matching`, a full-text index
+on PostgreSQL, up to date as soon as an article is saved) instead of Wagtail's search index,
+the category filter is a subquery rather than a join made distinct, the "Owner" and "Edited
+by" choices are found by index look-ups, superusers' listings skip the permission subquery, and
+wagtail-localize's row buttons and the "Headless frontend" preview mode are worked out for the
+whole page of results at once rather than row by row.
 """
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.contrib.auth import get_user_model
+from django.db import connections
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.forms import CheckboxSelectMultiple, RadioSelect
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
@@ -21,13 +32,17 @@ from django_filters.filters import (
     DateFromToRangeFilter,
     ModelMultipleChoiceFilter,
 )
-from wagtail.admin.filters import DateRangePickerWidget
+from wagtail.admin.filters import DateRangePickerWidget, MultipleUserFilter
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.ui.tables.pages import ParentPageColumn
-from wagtail.admin.views.pages.listing import IndexView, PageFilterSet
+from wagtail.admin.views.pages.listing import EditedByFilter, IndexView, PageFilterSet
 from wagtail.admin.viewsets.pages import PageListingViewSet
+from wagtail.models import Page, PageLogEntry, PagePermissionTester
 
+from . import newsroom_translation
 from .models import NewsCategory, NewsIndexPage, NewsPage
+from .models.headless_preview import prime_headless_preview_urls
+from .search_text import query_words, search_vector
 
 #: How the News listing shows datelines and updates, in the editor's time zone.
 ADMIN_DATETIME_FORMAT = "d/m/Y H:i"
@@ -66,6 +81,34 @@ class StatusFilter(ChoiceFilter):
         return qs.filter(conditions[value]) if value in conditions else qs
 
 
+class CategoryFilter(ModelMultipleChoiceFilter):
+    """Articles filed under any of the chosen categories.
+
+    A ``pk IN (subquery)`` of the categories' link table: no join to make distinct, so the
+    database can count the matches and read the newest 50 along the dateline index.
+    """
+
+    def filter(self, qs: QuerySet, value: Any) -> QuerySet:
+        if not value:
+            return qs
+        field = NewsPage._meta.get_field("categories")
+        links = field.remote_field.through.objects.filter(
+            **{f"{field.m2m_reverse_field_name()}__in": value}
+        )
+        return qs.filter(pk__in=links.values(field.m2m_field_name()))
+
+
+def _page_owners(request: Any) -> QuerySet:
+    """Users owning a page: one index look-up per user, not a DISTINCT over every page."""
+    return get_user_model().objects.filter(Exists(Page.objects.filter(owner=OuterRef("pk"))))
+
+
+def _page_editors(request: Any) -> QuerySet:
+    """Users who edited a page (as Wagtail's "Edited by" filter), found by index look-ups."""
+    edits = PageLogEntry.objects.filter(action="wagtail.edit", user_id=OuterRef("pk"))
+    return get_user_model().objects.filter(Exists(edits))
+
+
 class NewsFilterSet(PageFilterSet):
     """Filters of the News listing: section, category, author, status and dateline range."""
 
@@ -74,18 +117,23 @@ class NewsFilterSet(PageFilterSet):
         queryset=NewsIndexPage.objects.order_by("path"),
         widget=CheckboxSelectMultiple,
     )
-    category = ModelMultipleChoiceFilter(
+    category = CategoryFilter(
         label=_("Category"),
-        field_name="categories",
         queryset=NewsCategory.objects.select_related("locale").order_by("name"),
         widget=CheckboxSelectMultiple,
-        distinct=True,
     )
     author = CharFilter(label=_("Author"), field_name="author", lookup_expr="icontains")
     status = StatusFilter(
         label=_("Status"), choices=STATUS_CHOICES, empty_label=_("Any"), widget=RadioSelect
     )
     date = DateFromToRangeFilter(label=_("Dateline"), widget=DateRangePickerWidget)
+    # Wagtail's own, with choices that do not read every page or log entry.
+    owner = MultipleUserFilter(
+        label=_("Owner"), queryset=_page_owners, widget=CheckboxSelectMultiple
+    )
+    edited_by = EditedByFilter(
+        label=_("Edited by"), queryset=_page_editors, widget=CheckboxSelectMultiple
+    )
 
     class Meta:
         model = NewsPage
@@ -125,11 +173,84 @@ def _news_columns() -> list[Column]:
     return columns
 
 
+class ListedArticlePermissionTester(PagePermissionTester):
+    """Wagtail's permission tester, knowing that a listed article without children is all
+    there is to delete: whether it may be deleted needs no query for its live descendants.
+
+    Used only to show the listing's buttons; the delete view checks again with Wagtail's own.
+    """
+
+    def can_delete(self, ignore_bulk: bool = False) -> bool:
+        if self.page.numchild or not self.user.is_active or self.user.is_superuser:
+            return super().can_delete(ignore_bulk)
+        if "change" in self.permissions:  # the page alone is "the page and its descendants"
+            return "publish" in self.permissions or not self.page.live
+        if "add" in self.permissions:
+            owned = self.page.owner_id == self.user.pk
+            return owned if "publish" in self.permissions else owned and not self.page.live
+        return False
+
+
+def search_news(queryset: QuerySet, query: str) -> QuerySet:
+    """Articles holding every word of ``query``, with or without diacritics, the last word
+    possibly cut short ("xe bu" finds "xe buýt").
+
+    Reads the articles' folded search text (:mod:`wagtail_govnews.search_text`), which
+    ``NewsPage.save()`` keeps up to date: through its full-text (GIN) index on PostgreSQL, by
+    ``LIKE`` elsewhere. A query without words matches nothing.
+    """
+    words = query_words(query)
+    if not words:
+        return queryset.none()
+    if connections[queryset.db].vendor == "postgresql":
+        from django.contrib.postgres.search import SearchQuery
+
+        # Words are letters and digits only (query_words), safe in a raw tsquery.
+        terms = [*words[:-1], f"{words[-1]}:*"]
+        return queryset.alias(search_document=search_vector()).filter(
+            search_document=SearchQuery(" & ".join(terms), config="simple", search_type="raw")
+        )
+    for word in words[:-1]:
+        queryset = queryset.filter(search_folded__contains=f" {word} ")
+    return queryset.filter(search_folded__contains=f" {words[-1]}")
+
+
 class NewsListingView(IndexView):
     """The listing with the section, dateline and byline among Wagtail's page columns."""
 
     base_columns = _news_columns()
     default_ordering = "-date"
+
+    def get_base_queryset(self) -> QuerySet:
+        """Wagtail's, without its "pages this user may explore" subquery for superusers (who
+        may explore every page), which costs a scan of every page on a large site."""
+        user = self.request.user
+        if user.is_active and user.is_superuser:
+            return self.annotate_queryset(self.model.objects.filter(depth__gt=1))
+        return super().get_base_queryset()
+
+    def get_ordering(self) -> str | None:
+        """Searches list the newest articles first too (there is no relevance to order by)."""
+        ordering = self.request.GET.get("ordering", self.default_ordering)
+        return ordering if ordering in self.get_valid_orderings() else self.default_ordering
+
+    def order_queryset(self, queryset: QuerySet) -> QuerySet:
+        if self.is_searching and not self.is_explicitly_ordered:
+            return queryset.order_by("-date", "-pk")
+        return super().order_queryset(queryset)
+
+    def search_queryset(self, queryset: QuerySet) -> QuerySet:
+        """The articles' own search text instead of Wagtail's search index."""
+        return search_news(queryset, self.search_query) if self.is_searching else queryset
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        pages = context["object_list"]
+        newsroom_translation.prepare_buttons(pages, self.request.user)
+        prime_headless_preview_urls(pages, self.request)
+        for page in pages:  # the row buttons' permission checks, without a query per row
+            page.permissions_for_user = partial(ListedArticlePermissionTester, page=page)
+        return context
 
 
 class NewsListingViewSet(PageListingViewSet):
