@@ -8,7 +8,8 @@ and the last update as dates (``05/12/2026 08:17``), not as "20 hours ago".
 It stays fast on a large archive (docs/reference/performance.md, "The News area"): its search
 reads the articles' folded search text (:meth:`.NewsPageQuerySet.matching`, a full-text index
 on PostgreSQL, up to date as soon as an article is saved) instead of Wagtail's search index,
-the category filter is a subquery rather than a join made distinct, the "Owner" and "Edited
+the category filter is a subquery rather than a join made distinct, the count reads the
+articles' table without the listing's annotations (and their join), the "Owner" and "Edited
 by" choices are found by index look-ups, superusers' listings skip the permission subquery, and
 wagtail-localize's row buttons and the "Headless frontend" preview mode are worked out for the
 whole page of results at once rather than row by row.
@@ -19,12 +20,15 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.paginator import Paginator
 from django.db import connections, transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.forms import CheckboxSelectMultiple, RadioSelect
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_filters.filters import (
     CharFilter,
@@ -33,6 +37,7 @@ from django_filters.filters import (
     ModelMultipleChoiceFilter,
 )
 from wagtail.admin.filters import DateRangePickerWidget, MultipleUserFilter
+from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.ui.tables.pages import ParentPageColumn
 from wagtail.admin.views.pages.listing import EditedByFilter, IndexView, PageFilterSet
@@ -224,19 +229,53 @@ def search_news(queryset: QuerySet, query: str) -> QuerySet:
     return queryset.filter(search_folded__contains=f" {words[-1]}")
 
 
+class NewsPaginator(WagtailPaginator):
+    """Wagtail's paginator, counting ``count_queryset`` (the same rows) when given one."""
+
+    def __init__(self, *args: Any, count_queryset: QuerySet | None = None, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.count_queryset = count_queryset
+
+    @cached_property
+    def count(self) -> int:
+        if self.count_queryset is None:
+            return super().count
+        return self.count_queryset.count()
+
+
 class NewsListingView(IndexView):
     """The listing with the section, dateline and byline among Wagtail's page columns."""
 
     base_columns = _news_columns()
     default_ordering = "-date"
+    paginator_class = NewsPaginator
 
-    def get_base_queryset(self) -> QuerySet:
-        """Wagtail's, without its "pages this user may explore" subquery for superusers (who
-        may explore every page), which costs a scan of every page on a large site."""
+    def _explorable(self, pages: QuerySet) -> QuerySet:
+        """The pages of ``pages`` the user may explore, as Wagtail's listing has them, except
+        that superusers (who may explore every page) get no subquery that reads every page."""
         user = self.request.user
         if user.is_active and user.is_superuser:
-            return self.annotate_queryset(self.model.objects.filter(depth__gt=1))
-        return super().get_base_queryset()
+            return pages
+        if not self.is_searching or getattr(
+            settings, "WAGTAILADMIN_PAGE_SEARCH_FILTER_BY_PERMISSIONS", True
+        ):
+            explorable = self.permission_policy.explorable_instances(user)
+            pages = pages.filter(pk__in=explorable.values_list("pk", flat=True))
+        return pages
+
+    def get_base_queryset(self) -> QuerySet:
+        return self.annotate_queryset(self._explorable(self.model.objects.filter(depth__gt=1)))
+
+    @cached_property
+    def count_queryset(self) -> QuerySet:
+        """The listed articles without the listing's annotations, which join Wagtail's page
+        table: what the paginator counts (articles are never the root, so the listing's
+        ``depth > 1`` is left out too)."""
+        articles = self._explorable(self.model.objects.all())
+        return self.search_queryset(self.filter_queryset(articles))
+
+    def get_paginator(self, *args: Any, **kwargs: Any) -> Paginator:
+        return super().get_paginator(*args, count_queryset=self.count_queryset, **kwargs)
 
     def get_ordering(self) -> str | None:
         """Searches list the newest articles first too (there is no relevance to order by)."""
