@@ -138,5 +138,9 @@ def test_news_search_finds_a_new_article_without_update_index(editor_client, new
         assert titles(editor_client.get(listing, {"q": query})) == {
             "Khai trương tuyến xe buýt điện"
         }, query
+    exported = editor_client.get(listing, {"q": "xe buyt", "export": "csv"})
+    assert exported.status_code == 200
+    # One row for the one match (the viewset sets no ``list_export`` columns: rows are blank).
+    assert b"".join(exported.streaming_content).decode().count("\r\n") == 2
     assert titles(editor_client.get(listing, {"q": "tàu điện"})) == set()
     assert titles(editor_client.get(listing, {"q": "!!"})) == set()
