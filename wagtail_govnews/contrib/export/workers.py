@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import multiprocessing
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
@@ -93,6 +94,9 @@ def _outcome(renderer: Renderer, url: str) -> Outcome:
 
 def _start_worker(site: Site, lock: Any) -> None:
     global _renderer
+    # A worker forked from a task worker or a web server must stop when the pool ends it,
+    # not run the parent's graceful-shutdown handler.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _renderer = Renderer(site)
     image_model = get_image_model()
     for name in ("create_rendition", "create_renditions"):
