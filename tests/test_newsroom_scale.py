@@ -140,7 +140,11 @@ def test_news_search_finds_a_new_article_without_update_index(editor_client, new
         }, query
     exported = editor_client.get(listing, {"q": "xe buyt", "export": "csv"})
     assert exported.status_code == 200
-    # One row for the one match (the viewset sets no ``list_export`` columns: rows are blank).
-    assert b"".join(exported.streaming_content).decode().count("\r\n") == 2
+    # A heading row and one row for the one match, with its title and address.
+    rows = b"".join(exported.streaming_content).decode().split("\r\n")
+    assert len(rows) == 3 and rows[-1] == ""
+    assert "Khai trương tuyến xe buýt điện" in rows[1] and "http" in rows[1]
+    assert rows[0] == "Tiêu đề,Ngày đăng,Tác giả,Trạng thái,Xuất bản lần đầu,URL"
+    assert "export=csv" in editor_client.get(listing).content.decode()  # the button
     assert titles(editor_client.get(listing, {"q": "tàu điện"})) == set()
     assert titles(editor_client.get(listing, {"q": "!!"})) == set()
