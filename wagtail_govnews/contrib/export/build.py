@@ -120,14 +120,6 @@ class _Run:
                 )
         self.assets |= references(body, self.renderer.root_url)
 
-    def render_target(self, target: Target) -> None:
-        """Render one URL into its file; a URL that does not answer 200 is skipped."""
-        try:
-            rendered = self.renderer.render(target.url)
-        except RenderError as error:
-            rendered = error
-        self.record(target, rendered)
-
     def record(self, target: Target, rendered: Rendered | RenderError) -> None:
         """Add a rendered URL's file; skip a URL that did not answer 200."""
         if isinstance(rendered, RenderError):
@@ -279,8 +271,8 @@ def _render_all(
             if progress and count % 500 == 0:
                 progress(f"{count} articles rendered")
     run.render_lists(site, [None, *_content_languages()], list_pages_first, workers)
-    for item in shared_targets(site):
-        run.render_target(item)
+    for target, rendered in render_all(run.renderer, site, shared_targets(site), workers):
+        run.record(target, rendered)
     run.copy_assets()
 
 

@@ -69,11 +69,11 @@ def update_export(
     the list pages that a later publish's follow-up runs will render again anyway."""
     skipped = 0
     if generation is not None:
-        due = follow_ups.due([*page_ids, follow_ups.LISTS], generation)
+        due = set(follow_ups.due([*page_ids, follow_ups.LISTS], generation))
         if follow_ups.LISTS not in due:
             list_pages = 0
-        skipped, page_ids = len(page_ids), [pk for pk in due if pk != follow_ups.LISTS]
-        skipped -= len(page_ids)
+        kept = [pk for pk in page_ids if pk in due]
+        skipped, page_ids = len(page_ids) - len(kept), kept
         if not page_ids and list_pages == 0:
             logger.info("Static export follow-up: all %d articles due later", skipped)
             return {"written": 0, "removed": 0, "skipped": skipped}
