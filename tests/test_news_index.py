@@ -80,6 +80,7 @@ def test_pagination_keeps_filters_and_tolerates_bad_page_numbers(client, news_in
 
 
 @pytest.mark.django_db
+@override_settings(WAGTAIL_GOVNEWS={"RESPONSE_CACHE_TIMEOUT": 0})  # every request cold
 def test_list_queries_do_not_grow_with_items(client, news_index, django_assert_max_num_queries):
     def count_queries() -> int:
         client.get(news_index.url)  # warm up renditions

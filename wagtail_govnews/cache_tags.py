@@ -24,6 +24,7 @@ import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from datetime import datetime
 
 from django.core.cache import caches
 
@@ -34,8 +35,15 @@ NEWS = "news"
 COUNTER_KEY = "govnews:tag-counter"
 _VERSION_PREFIX = "govnews:tag:"
 
+
+class Collected(set):
+    """The tags one build noted, and the earliest moment an article it read expires."""
+
+    earliest_expiry: datetime | None = None
+
+
 #: The tags noted by the builds in progress in this context, innermost last.
-_collecting: ContextVar[tuple[set[str], ...]] = ContextVar("govnews_cache_tags", default=())
+_collecting: ContextVar[tuple[Collected, ...]] = ContextVar("govnews_cache_tags", default=())
 
 
 def article_tag(translation_key: object) -> str:
@@ -68,10 +76,20 @@ def note(*tags: str) -> None:
         collected.update(tags)
 
 
+def note_expiry(expire_at: datetime | None) -> None:
+    """Note that the builds in progress show something that expires at ``expire_at``
+    (Wagtail keeps an expired article live until ``publish_scheduled`` runs)."""
+    if expire_at is None:
+        return
+    for collected in _collecting.get():
+        if collected.earliest_expiry is None or expire_at < collected.earliest_expiry:
+            collected.earliest_expiry = expire_at
+
+
 @contextmanager
-def collecting() -> Iterator[set[str]]:
+def collecting() -> Iterator[Collected]:
     """Collect the tags noted inside the block (also noted for the enclosing builds)."""
-    collected: set[str] = {SITE}
+    collected = Collected({SITE})
     token = _collecting.set((*_collecting.get(), collected))
     try:
         yield collected

@@ -44,6 +44,7 @@ from .cache_keys import canonical_path
 from .conf import govnews_settings
 
 MESSAGES_COOKIE = "messages"  # django.contrib.messages' cookie storage
+PAGE = "page"  # the kind of :func:`response_key` of pages served by Wagtail
 
 
 @dataclass
@@ -163,14 +164,18 @@ def cached_value(request: HttpRequest, kind: str, key: str, compute: Callable[[]
     if stored is not None:
         value, tags = stored[0], stored[-2]
         cache_tags.note(*tags)
+        if len(stored) == 4:  # (value, earliest expiry, tags, built at)
+            cache_tags.note_expiry(stored[1])
         return value
     built_at = cache_tags.counter()
     with cache_tags.collecting() as tags:
         value = compute()
-    if _within_variant_budget(request):
+    cache_tags.note_expiry(tags.earliest_expiry)  # for the response around it
+    timeout = _timeout_until(tags.earliest_expiry)
+    if timeout > 0 and _within_variant_budget(request):
         cache_tags.settle(tags)
-        entry = (value, tuple(tags), built_at)
-        _cache().set(cache_key, entry, govnews_settings.RESPONSE_CACHE_TIMEOUT)
+        entry = (value, tags.earliest_expiry, tuple(tags), built_at)
+        _cache().set(cache_key, entry, timeout)
     return value
 
 
@@ -204,21 +209,28 @@ def cacheable_request(request: HttpRequest) -> bool:
     )
 
 
-def _timeout(request: HttpRequest) -> int:
+def _timeout_until(*expiries: datetime | None) -> int:
+    """Seconds an entry may be kept: the configured timeout, or less when something it
+    shows expires sooner."""
     timeout = govnews_settings.RESPONSE_CACHE_TIMEOUT
-    earliest = notes_for(request).earliest_expiry
-    if earliest is not None:
-        timeout = min(timeout, int((earliest - timezone.now()).total_seconds()))
+    for expiry in expiries:
+        if expiry is not None:
+            timeout = min(timeout, int((expiry - timezone.now()).total_seconds()))
     return timeout
 
 
 def cached_response(
-    request: HttpRequest, key: str, build: Callable[[], HttpResponse], page_id: int | None = None
+    request: HttpRequest,
+    key: str,
+    build: Callable[[], HttpResponse],
+    page_id: int | None = None,
+    counts_views: bool = False,
 ) -> HttpResponse:
     """The response stored under ``key``, or ``build()``'s, stored when it is a plain 200.
 
-    ``page_id``: the response is that article's page; its path is noted too, so
-    :class:`wagtail_govnews.early_cache.CachedPageMiddleware` can answer it before routing.
+    ``page_id``: the response is that page's; its path is noted too, so
+    :class:`wagtail_govnews.early_cache.CachedPageMiddleware` can answer it before routing
+    (and count a reader's view there when ``counts_views``: an article's page).
     """
     stored = fresh_entry(key)
     if stored is not None:
@@ -228,7 +240,7 @@ def cached_response(
         response = build()
         if hasattr(response, "render") and not getattr(response, "is_rendered", True):
             response.render()
-    timeout = _timeout(request)
+    timeout = _timeout_until(notes_for(request).earliest_expiry, tags.earliest_expiry)
     cacheable = (
         response.status_code == 200
         and not response.streaming
@@ -240,7 +252,8 @@ def cached_response(
     if cacheable and _within_variant_budget(request):
         cache, entry_tags = _cache(), tuple(tags)
         cache_tags.settle(entry_tags)
-        entry = (response.content, response["Content-Type"], page_id, entry_tags, built_at)
+        content_type = response["Content-Type"]
+        entry = (response.content, content_type, page_id, counts_views, entry_tags, built_at)
         cache.set(key, entry, timeout)
         if page_id is not None:
             cache.set(route_key(request), page_id, timeout)
@@ -248,19 +261,25 @@ def cached_response(
 
 
 def stored_response(stored: tuple) -> HttpResponse:
-    """A response from a stored entry ``(content, content type, page id, tags, built at)``."""
+    """A response from a stored entry ``(content, content type, page id, counts views, tags,
+    built at)``."""
     return HttpResponse(stored[0], content_type=stored[1])
 
 
+def stored_page(stored: tuple) -> tuple[int | None, bool]:
+    """The page id of a stored entry, and whether serving it counts a view of that page."""
+    return stored[2], len(stored) == 6 and stored[3] is True
+
+
 def route_key(request: HttpRequest) -> str:
-    """The key noting which article a page request's path showed (no content state in it:
+    """The key noting which page a request's path showed (no content state in it:
     finding it needs no query; the article's entry itself is checked against the state)."""
     parts = (request.scheme, request.get_host(), request.path, translation.get_language() or "")
     return "govnews:route:" + hashlib.sha256("|".join(parts).encode()).hexdigest()
 
 
 def stored_page_id(request: HttpRequest) -> int | None:
-    """The id of the article last cached at ``request``'s path, if any."""
+    """The id of the page last cached at ``request``'s path, if any."""
     page_id = _cache().get(route_key(request))
     return page_id if isinstance(page_id, int) else None
 

@@ -3,9 +3,11 @@ keep HTTP concerns out of the models.
 
 - :func:`refuse_hidden_page`: a page that expired (or is scheduled for later) is a 404 even
   while Wagtail still has it live, as on every other surface (``visible_to_public``).
-- :func:`serve_article` (an ``on_serve_page`` wrapper, inside Wagtail's view restriction
+- :func:`serve_from_cache` (an ``on_serve_page`` wrapper, inside Wagtail's view restriction
   check): counts a reader's view of an article, and answers anonymous readers from the
-  response cache (:mod:`wagtail_govnews.response_cache`) when warm.
+  response cache (:mod:`wagtail_govnews.response_cache`) when warm, for article pages,
+  section pages and any page type that sets ``govnews_response_cache = True`` (a site's
+  home page, say).
 """
 
 from __future__ import annotations
@@ -18,12 +20,12 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from . import cache_tags, response_cache
-from .models import NewsPage
+from .models import NewsIndexPage, NewsPage
 from .viewcount import count_view
 
-#: Order of :func:`serve_article` among ``on_serve_page`` hooks: inside Wagtail's view
+#: Order of :func:`serve_from_cache` among ``on_serve_page`` hooks: inside Wagtail's view
 #: restriction check (order 0), so a private page is never answered from the cache.
-SERVE_ARTICLE_ORDER = 100
+SERVE_FROM_CACHE_ORDER = 100
 
 Serve = Callable[[Page, HttpRequest, tuple, dict], HttpResponse]
 
@@ -35,28 +37,36 @@ def refuse_hidden_page(page: Page, request: HttpRequest, *args: Any) -> None:
         raise Http404("This page is not published.")
 
 
-def serve_article(serve: Serve) -> Serve:
-    """Wrap Wagtail's serving: count the view, answer from the response cache when warm."""
+def serve_from_cache(serve: Serve) -> Serve:
+    """Wrap Wagtail's serving: count an article's view, answer from the response cache when
+    warm."""
 
     def serve_with_cache(
         page: Page, request: HttpRequest, serve_args: tuple, serve_kwargs: dict
     ) -> HttpResponse:
-        if not isinstance(page, NewsPage) or not _is_article_route(request):
-            return serve(page, request, serve_args, serve_kwargs)
-        if page.live:
+        if isinstance(page, NewsPage) and _is_article_route(request) and page.live:
             count_view(request, page.pk)  # a cache increment, no database write
-        if not response_cache.cacheable_request(request):
+        if not _cached_for_readers(page, request) or not response_cache.cacheable_request(request):
             return serve(page, request, serve_args, serve_kwargs)
         # CachedPageMiddleware may have read the state of this request already.
         state = response_cache.notes_for(request).state or response_cache.response_state()[0]
-        key = response_cache.response_key(request, "article", state)
+        key = response_cache.response_key(request, response_cache.PAGE, state)
 
         def render() -> HttpResponse:
             return _render_for_cache(serve(page, request, serve_args, serve_kwargs), page, request)
 
-        return response_cache.cached_response(request, key, render, page_id=page.pk)
+        counts_views = isinstance(page, NewsPage)
+        return response_cache.cached_response(request, key, render, page.pk, counts_views)
 
     return serve_with_cache
+
+
+def _cached_for_readers(page: Page, request: HttpRequest) -> bool:
+    """Whether ``page``'s response goes through the response cache: an article (not its
+    print view or PDF), a section, or a page type that asks for it."""
+    if isinstance(page, NewsPage):
+        return _is_article_route(request)
+    return isinstance(page, NewsIndexPage) or getattr(page, "govnews_response_cache", False)
 
 
 def _is_article_route(request: HttpRequest) -> bool:
@@ -65,15 +75,17 @@ def _is_article_route(request: HttpRequest) -> bool:
     return match is not None and match.url_name == "article"
 
 
-def _render_for_cache(response: HttpResponse, page: NewsPage, request: HttpRequest) -> HttpResponse:
-    """Render for the cache, which keeps it until the article or its other news expire.
+def _render_for_cache(response: HttpResponse, page: Page, request: HttpRequest) -> HttpResponse:
+    """Render for the cache, which keeps it until what the page shows changes or expires.
 
     Wagtail checked view restrictions before this: a reader without a session who got here
-    may see the page, so anyone may (``cacheable_request`` requires no session).
+    may see the page, so anyone may (``cacheable_request`` requires no session). The
+    articles the page lists note their own tags and expiry as they are queried
+    (:class:`~wagtail_govnews.models.NewsPageQuerySet`).
     """
     if hasattr(response, "render"):
         response.render()
-    cache_tags.note(*cache_tags.of_article(page) - {cache_tags.NEWS})
-    for shown in [page, *page.other_news()]:
-        response_cache.note_expiry(request, shown.expire_at)
+    if isinstance(page, NewsPage):
+        cache_tags.note(*cache_tags.of_article(page) - {cache_tags.NEWS})
+    response_cache.note_expiry(request, page.expire_at)
     return response

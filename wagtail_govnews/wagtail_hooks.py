@@ -9,7 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from .admin_i18n import script_catalog_tag
 from .models import NewsCategory, NewsTag
 from .newsroom import news_listing_viewset
-from .serving import SERVE_ARTICLE_ORDER, refuse_hidden_page, serve_article
+from .serving import SERVE_FROM_CACHE_ORDER, refuse_hidden_page, serve_from_cache
 
 
 class NewsCategoryViewSet(SnippetViewSet):
@@ -51,4 +51,4 @@ def admin_script_translations() -> str:
 
 
 hooks.register("before_serve_page", refuse_hidden_page)
-hooks.register("on_serve_page", serve_article, order=SERVE_ARTICLE_ORDER)
+hooks.register("on_serve_page", serve_from_cache, order=SERVE_FROM_CACHE_ORDER)

@@ -46,6 +46,9 @@ class HomePage(Page):
     ]
     subpage_types = ["wagtail_govnews.NewsIndexPage"]
     max_count_per_parent = 1
+    # Served from wagtail-govnews' response cache to anonymous readers, refreshed when
+    # anything it lists changes (docs/reference/performance.md, "Response cache").
+    govnews_response_cache = True
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)

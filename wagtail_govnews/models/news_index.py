@@ -16,6 +16,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from .. import cache_tags
 from ..conf import govnews_settings
 from .mixins import AsciiSlugMixin, ComposedTextMixin
 from .news_page import NewsPage
@@ -47,8 +48,10 @@ class NewsIndexPage(ComposedTextMixin, AsciiSlugMixin, Page):
         verbose_name_plural = _("news index pages")
 
     def published_news(self) -> NewsPageQuerySet:
-        """Published articles of this section, newest first."""
-        return NewsPage.objects.child_of(self).published().newest_first()
+        """Published articles of this section, newest first (for the response cache, they
+        change only with the section's own articles)."""
+        news = NewsPage.objects.child_of(self).published().newest_first()
+        return news.shown_as(cache_tags.section_tag(self.path))
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)

@@ -17,7 +17,8 @@ class NewsPageQuerySet(PageQuerySet):
 
     Run while a response is built for the cache, a query notes what it read
     (:mod:`wagtail_govnews.cache_tags`): the articles found and the tags of its scope when
-    :meth:`shown_as` scoped it, else ``news`` (it may change with any publish).
+    :meth:`shown_as` scoped it, else ``news`` (it may change with any publish), and the
+    earliest ``expire_at`` of the articles found (the response must not outlive it).
     """
 
     _cache_scope: frozenset[str] | None = None
@@ -42,13 +43,15 @@ class NewsPageQuerySet(PageQuerySet):
             keys = [getattr(row, "translation_key", None) for row in self._result_cache]
             scope = None if None in keys else self._cache_scope
             cache_tags.note_query(scope, keys)
+            for row in self._result_cache:
+                cache_tags.note_expiry(getattr(row, "expire_at", None))
 
     def count(self) -> int:
-        cache_tags.note_query(None)
+        cache_tags.note_query(self._cache_scope or None)  # no scope: any publish may change it
         return super().count()
 
     def exists(self) -> bool:
-        cache_tags.note_query(None)
+        cache_tags.note_query(self._cache_scope or None)
         return super().exists()
 
     def aggregate(self, *args, **kwargs) -> dict:
