@@ -74,6 +74,28 @@ def test_after_one_publish_unrelated_responses_stay_cached(client, sections):
 
 
 @pytest.mark.parametrize("change", ["edit", "unpublish"])
+def test_a_change_of_an_older_article_keeps_its_sections_other_pages_cached(
+    client, sections, change
+):
+    """Only an article dated among the newest of its section is in the other articles'
+    "other news" boxes: an edit of an older one leaves their pages and details cached."""
+    _economy, _economy_news, culture, culture_news = sections
+    oldest, others = culture_news[0], culture_news[1:]
+    assert not oldest.is_among_newest_of_section() and others[-1].is_among_newest_of_section()
+    warm(client, [url for page in culture_news for url in urls_of(page)] + [culture.url])
+    if change == "edit":
+        oldest.title = "Văn hoá, bài cũ đã sửa"
+        oldest.save_revision().publish()
+    else:
+        oldest.unpublish()
+    assert all(from_cache(client, url) for page in others for url in urls_of(page))
+    assert not from_cache(client, culture.url)  # the section page counts and lists them all
+    assert client.get(oldest.url).status_code == (200 if change == "edit" else 404)
+    if change == "edit":
+        assert oldest.title in client.get(oldest.url).content.decode()
+
+
+@pytest.mark.parametrize("change", ["edit", "unpublish"])
 def test_a_change_reaches_every_page_whose_boxes_list_the_article(client, sections, change):
     _economy, economy_news, _culture, culture_news = sections
     picked, most_read = economy_news[0], economy_news[1]
@@ -129,7 +151,9 @@ def test_an_article_page_depends_on_its_section_and_shown_articles_only(rf, sect
     with cache_tags.collecting() as tags:
         page.serve(rf.get(page.url)).render()
     assert cache_tags.NEWS not in tags
-    assert cache_tags.section_tag(page.path[: -page.steplen]) in tags
+    parent_path = page.path[: -page.steplen]
+    assert cache_tags.newest_tag(parent_path) in tags  # its "other news" box
+    assert cache_tags.section_tag(parent_path) not in tags  # not every change of the section
     others = economy_news[1:]  # in its "other news" box (its own tag is noted by the hook)
     assert {cache_tags.article_tag(other.translation_key) for other in others} <= tags
 

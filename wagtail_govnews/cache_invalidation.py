@@ -92,7 +92,7 @@ def _on_page_change(sender: Any, instance: Any, **kwargs: Any) -> None:
     from .models import NewsPage
 
     if isinstance(instance, NewsPage) and instance.path:
-        invalidate_tags(cache_tags.of_article(instance))
+        invalidate_tags(_article_tags(instance))
     elif isinstance(instance, Page) or "action" in kwargs:  # m2m_changed from a category
         invalidate_tags({cache_tags.SITE})
 
@@ -101,9 +101,18 @@ def _on_article_part_change(sender: Any, instance: Any, **kwargs: Any) -> None:
     """A tag or a pick of an article was added or removed: that article's tags."""
     page = getattr(instance, "content_object", None) or getattr(instance, "page", None)
     if page is not None and page.path:
-        invalidate_tags(cache_tags.of_article(page))
+        invalidate_tags(_article_tags(page))
     else:
         invalidate_tags({cache_tags.SITE})
+
+
+def _article_tags(page: Any) -> set[str]:
+    """The tags a change of the article ``page`` bumps: its own, its section's, ``news``, and
+    the "other news" boxes of the section when it is dated among the newest."""
+    tags = cache_tags.of_article(page)
+    if page.specific_deferred.is_among_newest_of_section():
+        tags.add(cache_tags.newest_tag(page.path[: -page.steplen]))
+    return tags
 
 
 def _on_setting_changed(*args: Any, **kwargs: Any) -> None:

@@ -3,7 +3,9 @@
 While a response is built for the cache, the content it reads is noted as *tags*:
 
 - ``article:<translation key>`` for each article shown (its page, a box listing it);
-- ``section:<path>`` for a list of one section's articles (the "other news" box);
+- ``section:<path>`` for a list of one section's articles (a section page);
+- ``newest:<path>`` for the newest articles of one section (the "other news" box), bumped
+  only by a change of an article dated among them;
 - ``news`` for any other query of articles (lists, feeds, search, counts);
 - ``site`` for everything else; every entry depends on it.
 
@@ -54,6 +56,12 @@ def article_tag(translation_key: object) -> str:
 def section_tag(parent_path: str) -> str:
     """The tag of the articles directly under the page at ``parent_path``."""
     return f"section:{parent_path}"
+
+
+def newest_tag(parent_path: str) -> str:
+    """The tag of the newest articles under the page at ``parent_path`` (the "other news"
+    boxes of its articles), bumped only by changes of articles dated among them."""
+    return f"newest:{parent_path}"
 
 
 def of_article(page: object) -> set[str]:

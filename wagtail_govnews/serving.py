@@ -86,6 +86,6 @@ def _render_for_cache(response: HttpResponse, page: Page, request: HttpRequest) 
     if hasattr(response, "render"):
         response.render()
     if isinstance(page, NewsPage):
-        cache_tags.note(*cache_tags.of_article(page) - {cache_tags.NEWS})
+        cache_tags.note(cache_tags.article_tag(page.translation_key))
     response_cache.note_expiry(request, page.expire_at)
     return response

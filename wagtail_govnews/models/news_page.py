@@ -316,8 +316,26 @@ class NewsPage(
                     return curated
         if not self.path or self.depth is None:
             return []
-        section = published.shown_as(cache_tags.section_tag(self.path[: -self.steplen]))
+        parent_path = self.path[: -self.steplen]
+        # The default box lists the newest of the section: it changes only when an article
+        # dated among them changes (``is_among_newest_of_section``) or a shown one does.
+        scope = (
+            cache_tags.newest_tag(parent_path)
+            if limit <= govnews_settings.OTHER_NEWS_COUNT
+            else cache_tags.section_tag(parent_path)
+        )
+        section = published.shown_as(scope)
         return list(section.sibling_of(self, inclusive=False).newest_first()[:limit])
+
+    def is_among_newest_of_section(self) -> bool:
+        """Whether this article's dateline places it among the newest of its section, which
+        the other articles' default "other news" boxes list (whether or not it is live)."""
+        count = govnews_settings.OTHER_NEWS_COUNT + 1
+        siblings = NewsPage.objects.published().sibling_of(self, inclusive=False)
+        newest = list(siblings.newest_first().values_list("date", "pk")[:count])
+        if len(newest) < count or self.date is None or newest[-1][0] is None:
+            return True  # undated articles sort apart: count them as among the newest
+        return (self.date, self.pk) >= newest[-1]
 
     @cached_property
     def other_news_box(self) -> list[NewsPage]:

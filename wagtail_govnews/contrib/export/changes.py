@@ -11,7 +11,6 @@ from collections.abc import Iterable
 
 from wagtail.models import ModelLogEntry, Page, PageLogEntry
 
-from wagtail_govnews.conf import govnews_settings
 from wagtail_govnews.models import NewsPage, NewsPageRelatedNews
 from wagtail_govnews.response_cache import content_state
 
@@ -27,25 +26,15 @@ def affected_articles(pages: Iterable[Page]) -> set[int]:
     articles that pick them as related news and, when a page is one of the newest of its
     section, every article of the section (their "other news" box lists the newest)."""
     ids: set[int] = set()
-    count = govnews_settings.OTHER_NEWS_COUNT + 1
     for page in pages:
         ids.add(page.pk)
         ids.update(page.get_translations().values_list("pk", flat=True))
-        siblings = NewsPage.objects.published().sibling_of(page, inclusive=False)
-        newest = list(siblings.newest_first().values_list("date", "pk")[:count])
-        if len(newest) < count or _is_newer(page, newest[-1]):
+        if page.is_among_newest_of_section():
+            siblings = NewsPage.objects.published().sibling_of(page, inclusive=False)
             ids.update(siblings.values_list("pk", flat=True))
     picked_by = NewsPageRelatedNews.objects.filter(news_id__in=set(ids))
     ids.update(picked_by.values_list("page_id", flat=True))
     return ids
-
-
-def _is_newer(page: Page, other: tuple) -> bool:
-    """Whether ``page`` sorts before ``(date, pk)`` newest first (as ``newest_first``)."""
-    date = getattr(page, "date", None)
-    if date is None or other[0] is None:
-        return True  # undated articles sort apart: be safe, count it as among the newest
-    return (date, page.pk) >= (other[0], other[1])
 
 
 def changed_since(state: str) -> set[int] | None:
