@@ -95,6 +95,8 @@ class Probe:
     url: str
     cold: bool = False
     prime: str | None = None
+    #: Cache tags to bump before each request instead (what a publish nearby bumps).
+    bump: tuple[str, ...] = ()
 
     def before(self, client) -> None:
         """Prepare one timed request (untimed)."""
@@ -102,6 +104,10 @@ class Probe:
             _invalidate()
         if self.prime:
             client.get(self.prime)
+        if self.bump:
+            from wagtail_govnews.cache_tags import bump
+
+            bump(self.bump)
 
 
 def measure_urls(client, probes: list[Probe], runs: int) -> dict[str, Result]:
@@ -211,9 +217,29 @@ def measure_all(client, runs: int, n: int) -> dict[str, Result]:
         Probe(name, url, cold=bool(cold), prime=_prime(name, url, cold, page_two))
         for name, url, cold in urls
     ]
+    # What publishing a new article in the article's section makes stale (its section's
+    # lists, its "other news" box, every list of news): the rest stays cached.
+    published_nearby = _tags_of_a_new_article_beside(article)
+    detail, page = f"/api/govnews/news/{article.pk}/", article.get_url()
+    probes += [  # primed: what the publish did not make stale is cached
+        Probe("ours detail, publish nearby", detail, prime=detail, bump=published_nearby),
+        Probe("ours article HTML, publish nearby", page, prime=page, bump=published_nearby),
+    ]
     results = measure_urls(client, probes, runs)
     results.update({result.name: result for result in measure_qr(runs)})
     return results
+
+
+def _tags_of_a_new_article_beside(article) -> tuple[str, ...]:
+    """The cache tags a new article published in ``article``'s section bumps (none before
+    the response cache had tags)."""
+    try:
+        from wagtail_govnews import cache_tags
+    except ImportError:
+        return ()
+    parent_path = article.path[: -article.steplen]
+    newest = getattr(cache_tags, "newest_tag", cache_tags.section_tag)(parent_path)
+    return (cache_tags.NEWS, cache_tags.section_tag(parent_path), newest)
 
 
 def _prime(name: str, url: str, cold: bool | str, page_two: str) -> str | None:
@@ -272,6 +298,12 @@ def targets(
     ratio_row("detail / v3 detail (cold)", "ours detail cold", "v3 detail", 1.0)
     ratio_row("article / minimal (warm)", "ours article HTML warm", "stock minimal HTML", 1.5)
     ratio_row("article / minimal (cold)", "ours article HTML cold", "stock minimal HTML", 1.5)
+    ratio_row(
+        "article / minimal (publish nearby)",
+        "ours article HTML, publish nearby",
+        "stock minimal HTML",
+        1.5,
+    )
     ratio_row("deep before / first page", "ours deep before cold", "ours list cold", 1.3)
     five, twenty = results["ours list 5 cold"].queries, results["ours list cold"].queries
     if five is not None and twenty is not None:

@@ -196,3 +196,39 @@ def test_a_home_page_listing_every_section_follows_every_publish(client):
     article.save_revision().publish()
     assert "Tin mới trên trang chủ" in client.get(home.url).content.decode()
     assert from_cache(client, home.url)
+
+
+def test_a_page_rebuilt_for_its_other_news_box_reuses_the_article_content(client, sections):
+    """A new article in the section changes every "other news" box of it: the pages are
+    rebuilt, but each article's own content (and head) comes from its cached fragment."""
+    economy, economy_news, _culture, _culture_news = sections
+    page = economy_news[0]
+    warm(client, [page.url])
+    response_cache.invalidate()  # every entry and fragment stale
+    with CaptureQueriesContext(connection) as full_build:
+        body = client.get(page.url).content.decode()
+
+    new = make_news(economy, "Kinh tế, tin vừa đăng")
+    with CaptureQueriesContext(connection) as rebuild:
+        rebuilt = client.get(page.url).content.decode()
+    assert new.title in rebuilt and new.title not in body
+    assert page.lead in rebuilt and rebuilt.count(page.title) == body.count(page.title)
+    assert 1 < len(rebuild) < len(full_build)
+
+
+def test_a_sections_newest_are_looked_up_once_for_all_its_pages(client, sections):
+    """After a new article, the first page of the section rebuilt looks up the section's
+    newest; the next ones reuse that list, each without itself in its box."""
+    economy, economy_news, _culture, _culture_news = sections
+    first, second = economy_news[0], economy_news[1]
+    warm(client, [first.url, second.url])
+    new = make_news(economy, "Kinh tế, tin thứ tư")
+    with CaptureQueriesContext(connection) as first_rebuild:
+        first_body = client.get(first.url).content.decode()
+    with CaptureQueriesContext(connection) as second_rebuild:
+        second_body = client.get(second.url).content.decode()
+    assert len(second_rebuild) < len(first_rebuild)
+    for page, body in ((first, first_body), (second, second_body)):
+        box = body.split('class="govnews-other"', 1)[1].split("</section>", 1)[0]
+        assert new.title in box and page.title not in box
+        assert all(other.title in box for other in economy_news if other != page)

@@ -297,23 +297,35 @@ class NewsPage(
         if limit is None and queryset is None:
             return self.other_news_box
         limit = limit or govnews_settings.OTHER_NEWS_COUNT
-        base = NewsPage.objects.without_text().for_listing() if queryset is None else queryset
-        published = base.published()
-        if self.pk:
-            published = published.exclude(pk=self.pk)
-            # Iterate the relation (not values_list) so previews of unsaved picks work too.
-            picked_ids = [link.news_id for link in self.related_news.all()][:limit]
-            # Translations keep the source's picks: show each pick's version in this language.
-            key_of = dict(
-                Page.objects.filter(pk__in=picked_ids).values_list("pk", "translation_key")
-            )
-            keys = [str(key_of[pk]) for pk in picked_ids if pk in key_of]
-            if keys:
-                picks = published.shown_as(*(cache_tags.article_tag(key) for key in keys))
-                versions = picks.filter(translation_key__in=keys, locale_id=self.locale_id)
-                by_key = {str(page.translation_key): page for page in versions}
-                if curated := [by_key[key] for key in keys if key in by_key]:
-                    return curated
+        curated = self.curated_other_news(limit, queryset)
+        if curated:
+            return curated
+        newest = self.newest_of_section(limit + 1, queryset)
+        return [page for page in newest if page.pk != self.pk][:limit]
+
+    def curated_other_news(
+        self, limit: int, queryset: NewsPageQuerySet | None = None
+    ) -> list[NewsPage]:
+        """The live articles editors picked as related news, in this article's language."""
+        if not self.pk:
+            return []
+        # Iterate the relation (not values_list) so previews of unsaved picks work too.
+        picked_ids = [link.news_id for link in self.related_news.all()][:limit]
+        if not picked_ids:
+            return []
+        # Translations keep the source's picks: show each pick's version in this language.
+        key_of = dict(Page.objects.filter(pk__in=picked_ids).values_list("pk", "translation_key"))
+        keys = [str(key_of[pk]) for pk in picked_ids if pk in key_of]
+        picks = _teasers(queryset).shown_as(*(cache_tags.article_tag(key) for key in keys))
+        versions = picks.filter(translation_key__in=keys, locale_id=self.locale_id)
+        by_key = {str(page.translation_key): page for page in versions}
+        return [by_key[key] for key in keys if key in by_key]
+
+    def newest_of_section(
+        self, count: int, queryset: NewsPageQuerySet | None = None
+    ) -> list[NewsPage]:
+        """The ``count`` newest live articles of this article's section (itself included if
+        among them): the default "other news" box of every article of the section."""
         if not self.path or self.depth is None:
             return []
         parent_path = self.path[: -self.steplen]
@@ -321,11 +333,11 @@ class NewsPage(
         # dated among them changes (``is_among_newest_of_section``) or a shown one does.
         scope = (
             cache_tags.newest_tag(parent_path)
-            if limit <= govnews_settings.OTHER_NEWS_COUNT
+            if count <= govnews_settings.OTHER_NEWS_COUNT + 1
             else cache_tags.section_tag(parent_path)
         )
-        section = published.shown_as(scope)
-        return list(section.sibling_of(self, inclusive=False).newest_first()[:limit])
+        section = _teasers(queryset).shown_as(scope).sibling_of(self, inclusive=True)
+        return list(section.newest_first()[:count])
 
     def is_among_newest_of_section(self) -> bool:
         """Whether this article's dateline places it among the newest of its section, which
@@ -364,3 +376,9 @@ class NewsPage(
     def pdf_available(self) -> bool:
         """Whether a PDF sub-app serves ``pdf/`` (templates show "Save as PDF" only then)."""
         return bool(hooks.get_hooks(PDF_HOOK))
+
+
+def _teasers(queryset: NewsPageQuerySet | None) -> NewsPageQuerySet:
+    """Published articles loaded as teasers (``queryset``: a caller's own loading)."""
+    base = NewsPage.objects.without_text().for_listing() if queryset is None else queryset
+    return base.published()

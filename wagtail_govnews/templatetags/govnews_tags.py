@@ -18,9 +18,10 @@ from django.utils.safestring import SafeData, SafeString, mark_safe
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Site
 
+from .. import response_cache
 from ..conf import govnews_settings
 from ..dates import format_dateline, iso_datetime
-from ..models import GovNewsSettings, NewsPage, PortalIdentity, most_read
+from ..models import GovNewsSettings, NewsPage, PortalIdentity, most_read, views_state
 from ..qr import QRCodeError, cached_qr_svg
 from ..seo import PageMeta, page_meta
 from ..share import ShareNetworkError, ShareURLError, share_links, share_url
@@ -161,7 +162,13 @@ def _site_settings(context: template.Context) -> GovNewsSettings | None:
 @register.inclusion_tag("wagtail_govnews/includes/language_switcher.html", takes_context=True)
 def language_switcher(context: template.Context) -> dict[str, Any]:
     """Links to the current page in every content language: its translation, else that home."""
-    return {"languages": language_links(context.get("page"), _request(context))}
+    page, request = context.get("page"), _request(context)
+    if isinstance(page, NewsPage):  # kept with the article's other parts
+        links = response_cache.article_part(
+            request, page, "languages", lambda: language_links(page, request)
+        )
+        return {"languages": links}
+    return {"languages": language_links(page, request)}
 
 
 @register.simple_tag(takes_context=True)
@@ -228,8 +235,40 @@ def most_read_news(
     context: template.Context, limit: int | None = None, days: int | None = None
 ) -> list[NewsPage]:
     """The most read published articles in the current page's language (one query), except
-    the article the reader is on."""
-    return most_read(locale=_locale(context), days=days, limit=limit, exclude=_page_id(context))
+    the article the reader is on.
+
+    For anonymous readers the ranking is looked up once for every page of the language until
+    stored views change (one query for their state).
+    """
+    locale, page_id, request = _locale(context), _page_id(context), _request(context)
+    if request is None or not response_cache.cacheable_request(request):
+        return most_read(locale=locale, days=days, limit=limit, exclude=page_id)
+    limit = limit or govnews_settings.MOST_READ_COUNT
+    key = f"{locale.pk}|{days}|{limit}|{views_state()}"
+    ranked = response_cache.shared_for_readers(
+        request, "most-read", key, lambda: most_read(locale=locale, days=days, limit=limit + 1)
+    )
+    return [news for news in ranked if news.pk != page_id][:limit]
+
+
+@register.simple_tag(takes_context=True)
+def other_news_list(context: template.Context, page: NewsPage) -> list[NewsPage]:
+    """The "other news" box of ``page``: the editors' picks, else its section's newest.
+
+    For anonymous readers the section's newest are looked up once for every article of the
+    section, until one of them changes or a newer one is published.
+    """
+    request = _request(context)
+    if request is None or not response_cache.cacheable_request(request):
+        return page.other_news()
+    limit = govnews_settings.OTHER_NEWS_COUNT
+    if curated := page.curated_other_news(limit):
+        return curated
+    key = f"{page.path[: -page.steplen]}|{limit}"
+    newest = response_cache.shared_for_readers(
+        request, "other-news", key, lambda: page.newest_of_section(limit + 1)
+    )
+    return [news for news in newest if news.pk != page.pk][:limit]
 
 
 def _page_id(context: template.Context) -> int | None:

@@ -22,7 +22,7 @@ from wagtail_govnews.models import (
     localize_categories,
     tag_links_with_names,
 )
-from wagtail_govnews.response_cache import note_expiry
+from wagtail_govnews.response_cache import article_part, note_expiry
 from wagtail_govnews.share import ShareURLError, share_links
 from wagtail_govnews.view_tokens import make_view_token
 
@@ -178,7 +178,8 @@ def detail(request: HttpRequest, page: NewsPage, section: Section | None = None)
             # A child's URL is its parent's URL plus its slug.
             "url": data["url"][: -len(page.slug) - 1] if data["url"] else "",
         },
-        "body": serialize_body(request, page.body),
+        # Kept apart: a detail rebuilt for its "other news" does not serialize the body again.
+        "body": article_part(request, page, "api-body", lambda: serialize_body(request, page.body)),
         "qr": {
             "value": data["url"],
             "svg": absolute(request, reverse("govnews_api:news_qr_svg", kwargs=qr_args)),

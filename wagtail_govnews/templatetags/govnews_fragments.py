@@ -1,0 +1,52 @@
+"""Parts of an article's page kept in the response cache on their own, so a page rebuilt
+because something *around* the article changed (a new article in its section's "other news"
+box, a most-read box) does not render the article again.
+
+    {% load govnews_fragments %}
+    {% article_fragment page "content" %} … {% endarticle_fragment %}
+
+The part is cached per article (shared by nothing else), language, host and scheme, and is
+stale as soon as the article or one of its translations changes (the article's tag), or
+whatever else its content read changes (the tags its queries note, ``site`` for any other
+change). For a request the response cache does not serve (an editor, a preview, a query
+string) the part is rendered as is.
+"""
+
+from __future__ import annotations
+
+from django import template
+from django.template.base import Node, NodeList, Parser, Token
+from django.template.context import Context
+from django.utils.safestring import SafeString, mark_safe
+
+from .. import response_cache
+
+register = template.Library()
+
+
+class ArticleFragmentNode(Node):
+    """Renders its content through :func:`wagtail_govnews.response_cache.cached_value`."""
+
+    def __init__(self, page: template.base.FilterExpression, name: str, nodelist: NodeList):
+        self.page, self.name, self.nodelist = page, name, nodelist
+
+    def render(self, context: Context) -> SafeString:
+        request, page = context.get("request"), self.page.resolve(context)
+        rendered = response_cache.article_part(
+            request, page, self.name, lambda: str(self.nodelist.render(context))
+        )
+        return mark_safe(rendered)
+
+
+@register.tag("article_fragment")
+def article_fragment(parser: Parser, token: Token) -> ArticleFragmentNode:
+    """``{% article_fragment page "name" %}…{% endarticle_fragment %}``: the enclosed part of
+    ``page``'s template, cached until the article or what the part shows changes."""
+    bits = token.split_contents()
+    if len(bits) != 3 or bits[2][0] not in "\"'" or bits[2][-1] != bits[2][0]:
+        raise template.TemplateSyntaxError(
+            f'Usage: {{% {bits[0]} page "name" %}}…{{% end{bits[0]} %}}'
+        )
+    nodelist = parser.parse((f"end{bits[0]}",))
+    parser.delete_first_token()
+    return ArticleFragmentNode(parser.compile_filter(bits[1]), bits[2][1:-1], nodelist)
