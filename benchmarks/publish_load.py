@@ -41,6 +41,7 @@ from benchmarks.load_site import (
     BIN,
     EXAMPLE,
     REPO_ROOT,
+    get,
     start_process,
     start_site,
     step,
@@ -148,8 +149,10 @@ def run(args: argparse.Namespace) -> int:
         paths_file.write_text("\n".join(paths) + "\n")
         load = {"port": port, "paths_file": paths_file, "connections": args.connections}
         load["env"] = env
-        step(f"{len(articles)} articles, {len(paths)} URLs; warming up …")
-        wrk(port, paths_file, "warm-up", max(5, args.phase / 2), args.connections)
+        step(f"{len(articles)} articles, {len(paths)} URLs; warming up (each URL once) …")
+        for path in paths:  # every URL cached before the first phase, whatever the rate
+            get(port, path)
+        wrk(port, paths_file, "warm-up", 3, args.connections)
         seconds = args.phase
         report_file = Path(env["LOAD_WORKDIR"]) / "editor.json"
 

@@ -104,3 +104,32 @@ def test_home_headings_go_down_one_level_at_a_time(client, home, section):
     levels = [int(level) for level in re.findall(r"<h([1-6])\b", main)]
     assert levels[0] == 1
     assert all(later - earlier <= 1 for earlier, later in pairwise(levels))
+
+
+@pytest.mark.django_db
+def test_a_publish_in_one_section_re_renders_only_that_sections_box(client, home, section):
+    """Each cacheable block is kept on its own: after a new article in one section the home
+    page shows it, and the other section's box (and the rest) comes from the cache."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from wagtail_govnews import response_cache
+
+    other_section = make_index("Thông báo", "thong-bao", parent=home)
+    make_news(section, "Tin tức cũ", date=days_ago(3), hero_image=make_image())
+    make_news(other_section, "Thông báo cũ", date=days_ago(3), hero_image=make_image())
+    _set_blocks(
+        home,
+        {"type": "section", "value": {"section": section.pk, "count": 3}},
+        {"type": "section", "value": {"section": other_section.pk, "count": 3}},
+    )
+    client.get(home.url)  # renditions, the site settings row
+    response_cache.invalidate()
+    with CaptureQueriesContext(connection) as full_build:
+        client.get(home.url)
+
+    make_news(section, "Tin tức vừa đăng", date=days_ago(0))
+    with CaptureQueriesContext(connection) as rebuild:
+        html = client.get(home.url).content.decode()
+    assert "Tin tức vừa đăng" in html and "Thông báo cũ" in html
+    assert len(rebuild) < len(full_build)

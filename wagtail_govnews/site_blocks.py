@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.models import Locale, Page
 
+from . import cache_tags
+from .conf import govnews_settings
 from .models import NewsPage, NewsPageQuerySet, most_read
 
 
@@ -43,6 +45,7 @@ class FeaturedNewsBlock(blocks.StructBlock):
         icon = "pick"
         label = _("Featured story")
         template = "wagtail_govnews/blocks/featured_news.html"
+        cached_for_readers = True  # {% cached_block %}: kept until what it shows changes
 
     def get_context(self, value: Any, parent_context: dict | None = None) -> dict:
         context = super().get_context(value, parent_context=parent_context)
@@ -65,6 +68,7 @@ class SectionNewsBlock(blocks.StructBlock):
         icon = "list-ul"
         label = _("Section news")
         template = "wagtail_govnews/blocks/section_news.html"
+        cached_for_readers = True
 
     def get_context(self, value: Any, parent_context: dict | None = None) -> dict:
         context = super().get_context(value, parent_context=parent_context)
@@ -78,11 +82,16 @@ class SectionNewsBlock(blocks.StructBlock):
                 .first()
             )
         context["section"] = section
-        context["news_list"] = (
-            _news_in(locale).child_of(section).newest_first()[: value["count"]]
-            if section is not None
-            else []
-        )
+        context["news_list"] = []
+        if section is not None:
+            # For the response cache, only a change among the section's newest counts.
+            scope = (
+                cache_tags.newest_tag(section.path)
+                if value["count"] <= govnews_settings.OTHER_NEWS_COUNT + 1
+                else cache_tags.section_tag(section.path)
+            )
+            news = _news_in(locale).child_of(section).shown_as(scope)
+            context["news_list"] = news.newest_first()[: value["count"]]
         return context
 
 
