@@ -232,3 +232,18 @@ def test_a_sections_newest_are_looked_up_once_for_all_its_pages(client, sections
         box = body.split('class="govnews-other"', 1)[1].split("</section>", 1)[0]
         assert new.title in box and page.title not in box
         assert all(other.title in box for other in economy_news if other != page)
+
+
+def test_a_publish_invalidates_its_article_once_on_commit(
+    client, sections, django_capture_on_commit_callbacks
+):
+    """Saving, publishing and the tag and category signals of one publish schedule one
+    on-commit invalidation of the article; it makes the boxes listing it stale."""
+    economy, economy_news, _culture, _culture_news = sections
+    warm(client, [economy_news[0].url])
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        new = make_news(economy, "Kinh tế, tin lúc giao dịch")
+    ours = [call for call in callbacks if getattr(call, "govnews_article", None) == new.pk]
+    assert len(ours) == 1
+    ours[0]()
+    assert new.title in client.get(economy_news[0].url).content.decode()

@@ -92,7 +92,7 @@ def _on_page_change(sender: Any, instance: Any, **kwargs: Any) -> None:
     from .models import NewsPage
 
     if isinstance(instance, NewsPage) and instance.path:
-        invalidate_tags(_article_tags(instance))
+        invalidate_article(instance)
     elif isinstance(instance, Page) or "action" in kwargs:  # m2m_changed from a category
         invalidate_tags({cache_tags.SITE})
 
@@ -101,18 +101,41 @@ def _on_article_part_change(sender: Any, instance: Any, **kwargs: Any) -> None:
     """A tag or a pick of an article was added or removed: that article's tags."""
     page = getattr(instance, "content_object", None) or getattr(instance, "page", None)
     if page is not None and page.path:
-        invalidate_tags(_article_tags(page))
+        invalidate_article(page)
     else:
         invalidate_tags({cache_tags.SITE})
 
 
-def _article_tags(page: Any) -> set[str]:
-    """The tags a change of the article ``page`` bumps: its own, its section's, ``news``, and
-    the "other news" boxes of the section when it is dated among the newest."""
+def invalidate_article(page: Any) -> None:
+    """Make stale what shows the article ``page``: its tags, its section's, ``news`` and the
+    "other news" boxes of the section if it is dated among the newest, now and again once
+    the transaction commits (the boxes looked up once each time, however many signals a
+    publish sends)."""
     tags = cache_tags.of_article(page)
+    if _scheduled(page.pk):
+        cache_tags.bump(tags)
+        return
+    cache_tags.bump(tags | _newest_tags(page))
+
+    def on_commit() -> None:
+        cache_tags.bump(tags | _newest_tags(page))
+
+    on_commit.govnews_article = page.pk
+    transaction.on_commit(on_commit, robust=True)
+
+
+def _scheduled(page_id: int) -> bool:
+    """Whether the current transaction will already invalidate the article ``page_id`` on
+    commit (Django forgets the callbacks of a rolled back block)."""
+    pending = getattr(transaction.get_connection(), "run_on_commit", ())
+    return any(getattr(entry[1], "govnews_article", None) == page_id for entry in pending)
+
+
+def _newest_tags(page: Any) -> set[str]:
+    """The tag of the section's "other news" boxes, when ``page`` is dated among them."""
     if page.specific_deferred.is_among_newest_of_section():
-        tags.add(cache_tags.newest_tag(page.path[: -page.steplen]))
-    return tags
+        return {cache_tags.newest_tag(page.path[: -page.steplen])}
+    return set()
 
 
 def _on_setting_changed(*args: Any, **kwargs: Any) -> None:
