@@ -9,10 +9,12 @@ from django.db.models import OuterRef, Prefetch, Subquery
 from django.db.models.functions import Left, Length
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils.translation import get_language
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from wagtail_govnews.cache_tags import article_tag
+from wagtail_govnews.conf import govnews_settings
 from wagtail_govnews.contrib.api.blocks import serialize_body
 from wagtail_govnews.contrib.api.images import absolute, rendition_specs, serialize_image
 from wagtail_govnews.dates import format_dateline, iso_datetime
@@ -22,7 +24,7 @@ from wagtail_govnews.models import (
     localize_categories,
     tag_links_with_names,
 )
-from wagtail_govnews.response_cache import article_part, note_expiry
+from wagtail_govnews.response_cache import article_part, note_expiry, shared_for_readers
 from wagtail_govnews.share import ShareURLError, share_links
 from wagtail_govnews.view_tokens import make_view_token
 
@@ -156,9 +158,6 @@ def detail(request: HttpRequest, page: NewsPage, section: Section | None = None)
     except ShareURLError:
         share = []
     qr_args = {"page_id": page.pk}
-    other = (
-        page.other_news(queryset=_with_images(NewsPage.objects.without_text())) if page.pk else []
-    )
     return data | {
         "seo_title": page.seo_title,
         "search_description": page.search_description,
@@ -194,9 +193,30 @@ def detail(request: HttpRequest, page: NewsPage, section: Section | None = None)
             }
             for link in share
         ],
-        "other_news": [teaser(request, item) for item in other],
+        "other_news": _other_news(request, page) if page.pk else [],
         "view_token": make_view_token(page.pk) if page.live and page.pk else None,
     }
+
+
+def _other_news(request: HttpRequest, page: NewsPage) -> list[dict[str, Any]]:
+    """The teasers of ``page``'s "other news": its picks, else its section's newest, whose
+    teasers are shared by the details of every article of the section for anonymous readers
+    until one of them changes or a newer one is published."""
+    limit, queryset = (
+        govnews_settings.OTHER_NEWS_COUNT,
+        _with_images(NewsPage.objects.without_text()),
+    )
+    if curated := page.curated_other_news(limit, queryset):
+        return [teaser(request, item) for item in curated]
+
+    def newest_teasers() -> list[tuple[int, dict[str, Any]]]:
+        newest = page.newest_of_section(limit + 1, queryset)
+        return [(item.pk, teaser(request, item)) for item in newest]
+
+    parts = (page.path[: -page.steplen], limit, request.scheme, request.get_host(), get_language())
+    key = "|".join(str(part) for part in parts)
+    newest = shared_for_readers(request, "api-other-news", key, newest_teasers)
+    return [data for pk, data in newest if pk != page.pk][:limit]
 
 
 def _notice(page: NewsPage) -> dict[str, str] | None:
