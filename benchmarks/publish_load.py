@@ -101,6 +101,15 @@ def _children(pid: int) -> list[int]:
     return [int(child) for child in found]
 
 
+def machine_cpu() -> tuple[float, float]:
+    """CPU seconds the whole machine spent busy and idle so far (``/proc/stat``): with the
+    processes above, what the database and cache servers and anything else used."""
+    fields = [int(value) for value in Path("/proc/stat").read_text().split()[1:9]]
+    user, nice, system, idle, iowait, irq, softirq, steal = fields
+    tick = os.sysconf("SC_CLK_TCK")
+    return (user + nice + system + irq + softirq + steal) / tick, (idle + iowait) / tick
+
+
 def children_cpu() -> float:
     """CPU seconds used by this process's finished children (wrk, the editor)."""
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -109,10 +118,11 @@ def children_cpu() -> float:
 
 def measured_phase(
     name: str, gunicorn: subprocess.Popen, load: dict, seconds: float, editor: list | None
-) -> tuple[Phase, float, float, float]:
+) -> tuple[Phase, float, float, float, float]:
     """One phase of ``wrk`` (with the editor running when given); CPU of server, client,
-    editor."""
+    editor and the whole machine."""
     server_before, children_before = process_cpu(gunicorn.pid), children_cpu()
+    busy_before, _idle = machine_cpu()
     editor_cpu = 0.0
     process = None
     if editor is not None:
@@ -122,15 +132,17 @@ def measured_phase(
     if process is not None:
         process.wait(timeout=120)
         editor_cpu = children_cpu() - children_before - client_cpu
-    return phase, process_cpu(gunicorn.pid) - server_before, client_cpu, editor_cpu
+    server_cpu = process_cpu(gunicorn.pid) - server_before
+    return phase, server_cpu, client_cpu, editor_cpu, machine_cpu()[0] - busy_before
 
 
-def report(rows: list[tuple[Phase, float, float, float]], seconds: float) -> None:
+def report(rows: list[tuple[Phase, float, float, float, float]], seconds: float) -> None:
     """Print one line per phase."""
-    for phase, server, client, editor in rows:
+    for phase, server, client, editor, machine in rows:
         print(
             f"{phase.line()}\n{'':28} CPU s: server {server:5.1f}, wrk {client:4.1f}, "
-            f"editor {editor:4.1f} (of {seconds * os.cpu_count():.0f} available)"
+            f"editor {editor:4.1f}, machine busy {machine:5.1f} "
+            f"(of {seconds * os.cpu_count():.0f} available)"
         )
 
 
