@@ -179,35 +179,6 @@ def cached_value(request: HttpRequest, kind: str, key: str, compute: Callable[[]
     return value
 
 
-def shared_for_readers(
-    request: HttpRequest | None, kind: str, key: str, compute: Callable[[], Any]
-) -> Any:
-    """``compute()``, shared by the responses built for anonymous readers
-    (:func:`cached_value`); computed as is for any other request (an editor, a preview)."""
-    if request is None or not cacheable_request(request):
-        return compute()
-    return cached_value(request, kind, key, compute)
-
-
-def article_part(
-    request: HttpRequest | None, page: Any, name: str, compute: Callable[[], Any]
-) -> Any:
-    """``compute()`` for the page of the article ``page``: shared by its responses for
-    anonymous readers until the article, one of its translations or what ``compute`` read
-    changes (its tag is noted, so the caller's entries depend on it too)."""
-    translation_key = getattr(page, "translation_key", None)
-    if request is None or translation_key is None or not page.pk:
-        return compute()
-
-    def compute_for_article() -> Any:
-        cache_tags.note(cache_tags.article_tag(translation_key))
-        return compute()
-
-    parts = (name, page.pk, translation.get_language() or "", request.scheme, request.get_host())
-    key = "|".join(str(part) for part in parts)
-    return shared_for_readers(request, "part", key, compute_for_article)
-
-
 def note_expiry(request: HttpRequest | None, expire_at: datetime | None) -> None:
     """Remember that the response being built shows something that expires at ``expire_at``."""
     if request is None or expire_at is None:

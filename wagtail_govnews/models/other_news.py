@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from django.apps import apps
 from django.utils.functional import cached_property
 from wagtail.models import Page
 
@@ -11,7 +12,6 @@ from .. import cache_tags
 from ..conf import govnews_settings
 
 if TYPE_CHECKING:
-    from .news_page import NewsPage
     from .queryset import NewsPageQuerySet
 
 
@@ -20,7 +20,7 @@ class OtherNewsMixin:
 
     def other_news(
         self, limit: int | None = None, queryset: NewsPageQuerySet | None = None
-    ) -> list[NewsPage]:
+    ) -> list[Page]:
         """The "other news" box: live curated picks if any, else the latest of this section
         (``queryset``: what is loaded with each article, e.g. prefetches)."""
         if limit is None and queryset is None:
@@ -34,7 +34,7 @@ class OtherNewsMixin:
 
     def curated_other_news(
         self, limit: int, queryset: NewsPageQuerySet | None = None
-    ) -> list[NewsPage]:
+    ) -> list[Page]:
         """The live articles editors picked as related news, in this article's language."""
         if not self.pk:
             return []
@@ -52,7 +52,7 @@ class OtherNewsMixin:
 
     def newest_of_section(
         self, count: int, queryset: NewsPageQuerySet | None = None
-    ) -> list[NewsPage]:
+    ) -> list[Page]:
         """The ``count`` newest live articles of this article's section (itself included if
         among them): the default "other news" box of every article of the section."""
         if not self.path or self.depth is None:
@@ -79,15 +79,13 @@ class OtherNewsMixin:
         return (self.date, self.pk) >= newest[-1]
 
     @cached_property
-    def other_news_box(self) -> list[NewsPage]:
+    def other_news_box(self) -> list[Page]:
         """The default "other news" box, computed once per page (template and response cache)."""
         return self.other_news(govnews_settings.OTHER_NEWS_COUNT, None)
 
 
-def _news_page() -> type[NewsPage]:
-    from .news_page import NewsPage
-
-    return NewsPage
+def _news_page() -> type[Page]:
+    return apps.get_model("wagtail_govnews", "NewsPage")  # no import of news_page: no cycle
 
 
 def _teasers(queryset: NewsPageQuerySet | None) -> NewsPageQuerySet:

@@ -32,7 +32,7 @@ from django.template.context import Context
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
-from .. import response_cache
+from .. import response_parts
 
 register = template.Library()
 
@@ -45,7 +45,7 @@ class ArticleFragmentNode(Node):
 
     def render(self, context: Context) -> SafeString:
         request, page = context.get("request"), self.page.resolve(context)
-        rendered = response_cache.article_part(
+        rendered = response_parts.article_part(
             request, page, self.name, lambda: str(self.nodelist.render(context))
         )
         return mark_safe(rendered)
@@ -63,7 +63,7 @@ def cached_block(context: Context, block: Any) -> SafeString:
     if request is not None:
         parts += (request.scheme, request.get_host())
     key = "|".join(str(part) for part in parts)
-    return mark_safe(response_cache.shared_for_readers(request, "block", key, render))
+    return mark_safe(response_parts.shared_for_readers(request, "block", key, render))
 
 
 @register.tag("article_fragment")

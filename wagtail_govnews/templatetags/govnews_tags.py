@@ -18,7 +18,7 @@ from django.utils.safestring import SafeData, SafeString, mark_safe
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Site
 
-from .. import response_cache
+from .. import response_cache, response_parts
 from ..conf import govnews_settings
 from ..dates import format_dateline, iso_datetime
 from ..models import GovNewsSettings, NewsPage, PortalIdentity, most_read, views_state
@@ -164,7 +164,7 @@ def language_switcher(context: template.Context) -> dict[str, Any]:
     """Links to the current page in every content language: its translation, else that home."""
     page, request = context.get("page"), _request(context)
     if isinstance(page, NewsPage):  # kept with the article's other parts
-        links = response_cache.article_part(
+        links = response_parts.article_part(
             request, page, "languages", lambda: language_links(page, request)
         )
         return {"languages": links}
@@ -245,7 +245,7 @@ def most_read_news(
         return most_read(locale=locale, days=days, limit=limit, exclude=page_id)
     limit = limit or govnews_settings.MOST_READ_COUNT
     key = f"{locale.pk}|{days}|{limit}|{views_state()}"
-    ranked = response_cache.shared_for_readers(
+    ranked = response_parts.shared_for_readers(
         request, "most-read", key, lambda: most_read(locale=locale, days=days, limit=limit + 1)
     )
     return [news for news in ranked if news.pk != page_id][:limit]
@@ -265,7 +265,7 @@ def other_news_list(context: template.Context, page: NewsPage) -> list[NewsPage]
     if curated := page.curated_other_news(limit):
         return curated
     key = f"{page.path[: -page.steplen]}|{limit}"
-    newest = response_cache.shared_for_readers(
+    newest = response_parts.shared_for_readers(
         request, "other-news", key, lambda: page.newest_of_section(limit + 1)
     )
     return [news for news in newest if news.pk != page.pk][:limit]

@@ -24,7 +24,8 @@ from wagtail_govnews.models import (
     localize_categories,
     tag_links_with_names,
 )
-from wagtail_govnews.response_cache import article_part, note_expiry, shared_for_readers
+from wagtail_govnews.response_cache import note_expiry
+from wagtail_govnews.response_parts import article_part, shared_for_readers
 from wagtail_govnews.share import ShareURLError, share_links
 from wagtail_govnews.view_tokens import make_view_token
 
