@@ -74,16 +74,18 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return args
 
 
-def published_articles(port: int) -> list[dict]:
-    """Every published article, as the news API lists it."""
+def published_articles(port: int, most: int | None = None) -> list[dict]:
+    """The published articles, newest first, as the news API lists them (``most``: stop
+    after that many; paging deep through 100,000 articles by offset takes minutes)."""
     items, offset = [], 0
-    while True:
+    while most is None or len(items) < most:
         status, body = get(port, f"/api/govnews/news/?limit=100&offset={offset}")
         page = json.loads(body)
         items += page["items"]
         offset += 100
         if status != 200 or page["next"] is None:
-            return items
+            break
+    return items[:most]
 
 
 def request_mix(articles: list[dict], hot: list[dict]) -> list[tuple[Target, float]]:
