@@ -1,7 +1,7 @@
 """An article body's HTML as the package's StreamField blocks.
 
 Paragraphs and lists become ``paragraph`` blocks (rich text cleaned to the features editors
-have), ``h2``–``h6`` ``heading``, a figure or a lone image ``image`` (caption, alt text and
+have), ``h2`` to ``h6`` ``heading``, a figure or a lone image ``image`` (caption, alt text and
 credit apart), several figures together ``gallery``, ``blockquote`` ``quote``, ``table``
 ``table``, a linked video ``video``. Wrappers (``div``, ``section``) are read through.
 """
@@ -162,7 +162,7 @@ class BodyReader:
         attribution = element.find("figcaption") if element.name == "figure" else None
         lines = [text_of(p) for p in quote.find_all("p")] or [text_of(quote)]
         text = "\n".join(line for line in lines if line)
-        who = text_of(attribution).lstrip("—–- ").strip()
+        who = text_of(attribution).lstrip("\u2014\u2013- ").strip()
         return [{"type": "quote", "value": {"quote": text, "attribution": who}}] if text else []
 
     def _table(self, element: Tag) -> dict[str, Any]:
