@@ -161,13 +161,23 @@ def imported() -> dict:
 def run(url: str, section, **options) -> str:
     out = StringIO()
     call_command(
-        "govnews_import", url, into=str(section.pk), rate=0, stdout=out, stderr=StringIO(), **options
+        "govnews_import",
+        url,
+        into=str(section.pk),
+        rate=0,
+        stdout=out,
+        stderr=StringIO(),
+        **options,
     )
     return out.getvalue()
 
 
 def test_round_trip_from_the_feed_gives_every_article_back(portal, client):
     origin, archive, originals, old_paths = portal
+    first = originals["Thành phố khởi công dự án số 1"]
+    assert (first["images"], first["hero"], len(first["blocks"])) == (3, True, 7)
+    assert first["captions"][0] == ("Quang cảnh hội nghị 1.", "Ảnh: Minh Anh", "Hội trường")
+    assert first["categories"] == ["Giáo dục", "Y tế"]
     output = run(origin + FEED, archive)
     assert "3 created" in output and "0 failed" in output
     assert imported() == originals
@@ -241,7 +251,7 @@ def test_dry_run_writes_nothing(portal):
 
 
 def test_drafts_are_left_for_review(portal):
-    origin, archive, originals, _ = portal
+    origin, archive, _, _ = portal
     run(origin + FEED, archive, draft=True)
     pages = NewsPage.objects.all()
     assert pages.count() == 3 and not any(page.live for page in pages)

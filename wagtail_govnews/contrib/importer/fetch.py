@@ -138,7 +138,7 @@ class Fetcher:
             if answer.status >= 400:
                 raise FetchError(f"{url}: HTTP {answer.status}")
             return Response(
-                url=answer.url or url,
+                url=url,
                 status=answer.status,
                 body=body,
                 content_type=answer.headers.get("Content-Type", ""),

@@ -1,0 +1,219 @@
+"""Importing foreign pages (contrib.importer): datelines, JSON-LD and trafilatura, site
+profiles, category mapping, failures reported, robots.txt obeyed."""
+
+from __future__ import annotations
+
+import functools
+import threading
+from collections.abc import Iterator
+from datetime import datetime
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from io import StringIO
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.core.management import CommandError, call_command
+from PIL import Image as PILImage
+from wagtail.images import get_image_model
+
+from tests.factories import make_category, make_index
+from wagtail_govnews.contrib.importer.datelines import parse_dateline
+from wagtail_govnews.contrib.importer.models import ImportedArticle
+from wagtail_govnews.models import NewsPage
+
+HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thứ Năm, 29/12/2022 17:05", datetime(2022, 12, 29, 17, 5, tzinfo=HANOI)),
+        ("17:05 29/12/2022", datetime(2022, 12, 29, 17, 5, tzinfo=HANOI)),
+        ("Cập nhật: 29-12-2022 - 17h05", datetime(2022, 12, 29, 17, 5, tzinfo=HANOI)),
+        ("Chủ Nhật, 1/1/2023", datetime(2023, 1, 1, tzinfo=HANOI)),
+        ("2022-12-29T17:05:00+07:00", datetime(2022, 12, 29, 17, 5, tzinfo=HANOI)),
+        ("2022-12-29T10:05:00Z", datetime(2022, 12, 29, 17, 5, tzinfo=HANOI)),
+        ("Thu, 29 Dec 2022 10:05:00 +0000", datetime(2022, 12, 29, 17, 5, tzinfo=HANOI)),
+    ],
+)
+def test_datelines_as_portals_write_them(text, expected):
+    assert parse_dateline(text) == expected
+
+
+@pytest.mark.parametrize("text", ["", "không có ngày", "31/02/2022", None])
+def test_no_date_gives_none(text):
+    assert parse_dateline(text) is None
+
+
+FOREIGN = """<!doctype html><html lang="vi"><head><meta charset="utf-8">
+<title>Cổng cũ</title>
+<script type="application/ld+json">{json_ld}</script>
+<meta property="og:image" content="/anh/hero.png">
+</head><body>
+<div class="menu"><a href="/">Trang chủ</a> <a href="/tin">Tin tức</a></div>
+<div class="post">
+  <h1 class="post-title">{title}</h1>
+  <span class="post-date">Thứ Năm, 29/12/2022 17:05</span>
+  <div class="post-sapo">Tóm tắt: thành phố mở thêm tuyến buýt điện.</div>
+  <div class="post-body">
+    <p>Sáng nay, thành phố đưa vào vận hành tuyến buýt điện thứ mười, nối trung tâm với khu
+    đô thị mới ở phía tây, phục vụ hàng nghìn người dân mỗi ngày.</p>
+    <figure><img src="/anh/xe-buyt.png" alt="Xe buýt điện"><figcaption>Xe buýt điện tại bến.
+    <em class="tac-gia-anh">Ảnh: Lan Anh</em></figcaption></figure>
+    <h3>Giá vé</h3>
+    <p>Giá vé bằng các tuyến buýt thường, người cao tuổi được miễn phí theo quy định.</p>
+  </div>
+  <div class="post-author">Phạm Hùng</div>
+  <div class="post-tags"><a href="/chu-de/giao-thong">Giao thông đô thị</a></div>
+</div>
+<div class="footer">Bản quyền</div></body></html>"""
+
+JSON_LD = """{"@context": "https://schema.org", "@type": "NewsArticle",
+"headline": "%s", "datePublished": "2022-12-29T17:05:00+07:00",
+"author": {"@type": "Person", "name": "Phạm Hùng"}, "articleSection": "Giao thông đô thị"}"""
+
+PROFILE = """name = "cong-cu"
+hosts = ["127.0.0.1"]
+[selectors]
+title = "h1.post-title"
+dateline = ".post-date"
+lead = ".post-sapo"
+body = ".post-body"
+byline = ".post-author"
+categories = ".post-tags a"
+credit = ".tac-gia-anh"
+remove = [".menu", ".footer"]
+"""
+
+
+def png(color: tuple[int, int, int]) -> bytes:
+    from io import BytesIO
+
+    buffer = BytesIO()
+    PILImage.new("RGB", (320, 200), color).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+@pytest.fixture
+def old_site(tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    """A foreign portal: two article pages, a feed listing them and a broken link."""
+    root = tmp_path / "old"
+    (root / "tin").mkdir(parents=True)
+    (root / "anh").mkdir()
+    (root / "anh" / "xe-buyt.png").write_bytes(png((200, 30, 30)))
+    (root / "anh" / "hero.png").write_bytes(png((30, 30, 200)))
+    titles = ["Thêm tuyến buýt điện nối trung tâm", "Tuyến buýt điện thứ mười một"]
+    for n, title in enumerate(titles, 1):
+        page = FOREIGN.replace("{json_ld}", JSON_LD % title).replace("{title}", title)
+        (root / "tin" / f"bai-{n}.html").write_text(page, encoding="utf-8")
+    handler = functools.partial(QuietHandler, directory=str(root))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    origin = f"http://127.0.0.1:{httpd.server_address[1]}"
+    items = "".join(
+        f"<item><title>x</title><link>{origin}/tin/{name}</link></item>"
+        for name in ("bai-1.html", "bai-2.html", "mat-tich.html")
+    )
+    (root / "rss.xml").write_text(f'<?xml version="1.0"?><rss><channel>{items}</channel></rss>')
+    try:
+        yield origin, root
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join()
+
+
+def run(source: str, section, *args: str, **options) -> tuple[str, str]:
+    out, err = StringIO(), StringIO()
+    call_command(
+        "govnews_import",
+        source,
+        *args,
+        into=str(section.pk),
+        rate=0,
+        stdout=out,
+        stderr=err,
+        **options,
+    )
+    return out.getvalue(), err.getvalue()
+
+
+@pytest.mark.django_db
+def test_a_foreign_portal_with_a_site_profile_and_a_mapping(old_site, tmp_path):
+    origin, _ = old_site
+    section = make_index()
+    transport = make_category("Giao thông")
+    profile, mapping = tmp_path / "cong-cu.toml", tmp_path / "mapping.toml"
+    profile.write_text(PROFILE, encoding="utf-8")
+    mapping.write_text('[categories]\n"Giao thông đô thị" = "Giao thông"\n', encoding="utf-8")
+    out, err = run(
+        origin + "/rss.xml", section, "--profile", str(profile), "--mapping", str(mapping)
+    )
+    assert "2 created" in out and "1 failed" in out
+    assert "mat-tich.html: HTTP 404" in err and "Traceback" not in err
+    page = NewsPage.objects.get(title="Thêm tuyến buýt điện nối trung tâm")
+    assert page.date == datetime(2022, 12, 29, 17, 5, tzinfo=HANOI)
+    assert page.lead == "Tóm tắt: thành phố mở thêm tuyến buýt điện."
+    assert page.author == "Phạm Hùng"
+    assert list(page.categories.all()) == [transport]
+    kinds = [block.block_type for block in page.body]
+    assert kinds == ["paragraph", "image", "heading", "paragraph"]
+    photo = page.body[1].value
+    assert (photo["caption"], photo["credit"], photo["alt_text"]) == (
+        "Xe buýt điện tại bến.",
+        "Ảnh: Lan Anh",
+        "Xe buýt điện",
+    )
+    assert page.hero_image is not None
+    # Both articles use the same two files: the library holds each once.
+    assert get_image_model().objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_generic_extraction_without_a_profile(old_site):
+    """JSON-LD for the headline, dateline and byline; trafilatura finds the body."""
+    origin, _ = old_site
+    section = make_index()
+    out, err = run(origin + "/tin/bai-1.html", section)
+    assert "1 created" in out, err
+    page = NewsPage.objects.get()
+    assert page.title == "Thêm tuyến buýt điện nối trung tâm"
+    assert page.date == datetime(2022, 12, 29, 17, 5, tzinfo=HANOI)
+    assert page.author == "Phạm Hùng"
+    text = " ".join(str(block.value) for block in page.body)
+    assert "tuyến buýt điện thứ mười" in text and "Giá vé" in text
+    assert "Bản quyền" not in text and "Trang chủ" not in text
+
+
+@pytest.mark.django_db
+def test_a_folder_of_saved_pages(old_site):
+    _, root = old_site
+    section = make_index()
+    out, _ = run(str(root / "tin"), section, ignore_robots=True)
+    assert "2 created" in out
+    assert ImportedArticle.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_robots_txt_is_obeyed(old_site):
+    origin, root = old_site
+    (root / "robots.txt").write_text("User-agent: *\nDisallow: /tin/\n")
+    section = make_index()
+    out, err = run(origin + "/rss.xml", section)
+    assert "0 created" in out and "3 failed" in out
+    assert "robots.txt" in err
+    out, _ = run(origin + "/rss.xml", section, ignore_robots=True)
+    assert "2 created" in out
+
+
+@pytest.mark.django_db
+def test_an_unknown_section_is_an_error(old_site):
+    with pytest.raises(CommandError, match="No news section"):
+        call_command("govnews_import", old_site[0] + "/rss.xml", into="/khong-co/")
