@@ -14,10 +14,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 
-from tests.factories import make_category, make_index
+from tests.factories import make_category, make_index, make_news
 from wagtail_govnews.contrib.importer.datelines import parse_dateline
 from wagtail_govnews.contrib.importer.models import ImportedArticle
 from wagtail_govnews.models import NewsPage
@@ -217,3 +218,36 @@ def test_robots_txt_is_obeyed(old_site):
 def test_an_unknown_section_is_an_error(old_site):
     with pytest.raises(CommandError, match="No news section"):
         call_command("govnews_import", old_site[0] + "/rss.xml", into="/khong-co/")
+
+
+@pytest.mark.django_db
+def test_editors_find_imports_in_the_news_area(old_site, editor_client):
+    origin, _ = old_site
+    section = make_index()
+    run(origin + "/tin/bai-1.html", section)
+    written_here = make_news(section, "Tin viết tại đây")
+    imported = NewsPage.objects.get(title="Thêm tuyến buýt điện nối trung tâm")
+    listing = reverse("govnews_news:index")
+    html = editor_client.get(listing, {"imported": "yes"}).content.decode()
+    assert imported.title in html and written_here.title not in html
+    html = editor_client.get(listing, {"imported": "no"}).content.decode()
+    assert imported.title not in html and written_here.title in html
+    # The edit form shows where the article came from; an article written here shows nothing.
+    html = editor_client.get(reverse("wagtailadmin_pages:edit", args=(imported.pk,))).content
+    assert f"{origin}/tin/bai-1.html".encode() in html
+    html = editor_client.get(reverse("wagtailadmin_pages:edit", args=(written_here.pk,))).content
+    assert b"govnews-origin" not in html
+
+
+def test_the_check_names_a_missing_extra(monkeypatch):
+    from wagtail_govnews.contrib.importer import checks
+
+    real = checks.importlib.util.find_spec
+    monkeypatch.setattr(
+        checks.importlib.util,
+        "find_spec",
+        lambda name: None if name == "trafilatura" else real(name),
+    )
+    errors = checks.check_import_extra()
+    assert [error.id for error in errors] == ["wagtail_govnews.E006"]
+    assert "wagtail-govnews[import]" in errors[0].hint

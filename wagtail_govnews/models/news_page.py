@@ -34,6 +34,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from .. import cache_tags
 from ..blocks import NewsBodyBlock, prefetch_stream_images
 from ..conf import govnews_settings
+from ..extensions import OriginPanel
 from ..forms import NewsPageForm
 from ..search_text import folded_document
 from ..slugs import fold_diacritics
@@ -180,6 +181,7 @@ class NewsPage(
             heading=_("News source"),
         ),
         FieldPanel("original_url"),
+        OriginPanel(),
     ]
     classification_panels = [
         FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
