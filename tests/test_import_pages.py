@@ -4,7 +4,9 @@ profiles, category mapping, failures reported, robots.txt obeyed."""
 from __future__ import annotations
 
 import functools
+import os
 import threading
+import time
 from collections.abc import Iterator
 from datetime import datetime
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -251,3 +253,30 @@ def test_the_check_names_a_missing_extra(monkeypatch):
     errors = checks.check_import_extra()
     assert [error.id for error in errors] == ["wagtail_govnews.E006"]
     assert "wagtail-govnews[import]" in errors[0].hint
+
+
+@pytest.mark.django_db
+def test_a_changed_page_updates_its_article_unless_an_editor_changed_it(old_site):
+    origin, root = old_site
+    section = make_index()
+    source = origin + "/tin/bai-1.html"
+    run(source, section)
+    page = NewsPage.objects.get()
+    revisions = page.revisions.count()
+    out, _ = run(source, section)
+    assert "1 unchanged" in out and page.revisions.count() == revisions
+    path = root / "tin" / "bai-1.html"
+    path.write_text(path.read_text().replace("Giá vé bằng", "Giá vé mới bằng"))
+    os.utime(path, (time.time() + 10, time.time() + 10))  # the server's Last-Modified moves
+    out, _ = run(source, section)
+    assert "1 updated" in out
+    assert "Giá vé mới bằng" in str(NewsPage.objects.get().body)
+    # An editor works on the article: the next import leaves it alone unless told otherwise.
+    page = NewsPage.objects.get()
+    page.lead = "Sửa bởi biên tập viên."
+    page.save_revision().publish()
+    path.write_text(path.read_text().replace("Giá vé mới bằng", "Giá vé vẫn bằng"))
+    out, _ = run(source, section, refetch=True)
+    assert "1 kept" in out and NewsPage.objects.get().lead == "Sửa bởi biên tập viên."
+    out, _ = run(source, section, refetch=True, overwrite=True)
+    assert "1 updated" in out and "Giá vé vẫn bằng" in str(NewsPage.objects.get().body)

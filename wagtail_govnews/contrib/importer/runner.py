@@ -53,17 +53,19 @@ def run_import(
     *,
     workers: int = 4,
     limit: int | None = None,
+    refetch: bool = False,
     progress: Callable[[str], None] | None = None,
     after_each: Callable[[str, Outcome], None] | None = None,
 ) -> Report:
     """Import every article of ``source`` into ``options.section``; the report of the run.
 
-    ``after_each(url, outcome)`` is called once an article is written (tests stop a run there).
+    ``refetch`` asks for every page again, even those the server says are unchanged since
+    the last run. ``after_each(url, outcome)`` is called once an article is written.
     """
     report = Report()
     listed = entries(source, reading.fetcher)[:limit]
     report.total = len(listed)
-    reading.known = _validators_of(listed)
+    reading.known = {} if refetch else _validators_of(listed)
     line = ProgressLine(progress or (lambda text: None), report)
     window = max(1, workers) * 2  # entries read ahead: memory stays flat on long runs
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:

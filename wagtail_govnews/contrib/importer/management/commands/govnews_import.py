@@ -41,6 +41,11 @@ class Command(BaseCommand):
             help="update articles edited in Wagtail since they were imported",
         )
         parser.add_argument("--limit", type=int, help="import at most this many articles")
+        parser.add_argument(
+            "--refetch",
+            action="store_true",
+            help="read every page again, even those the server says have not changed",
+        )
         parser.add_argument("--workers", type=int, default=4, help="fetching threads (4)")
         parser.add_argument("--rate", type=float, default=5.0, help="requests per second (5)")
         parser.add_argument("--timeout", type=float, default=15.0, help="seconds per request")
@@ -82,6 +87,7 @@ class Command(BaseCommand):
                 Reading(fetcher=fetcher, profiles=[*profiles, *built_in_profiles()]),
                 workers=workers,
                 limit=options["limit"],
+                refetch=options["refetch"],
                 progress=show,
             )
         except SourceError as error:
