@@ -4,6 +4,7 @@ profiles, category mapping, failures reported, robots.txt obeyed."""
 from __future__ import annotations
 
 import functools
+import json
 import os
 import threading
 import time
@@ -156,11 +157,21 @@ def test_a_foreign_portal_with_a_site_profile_and_a_mapping(old_site, tmp_path):
     profile, mapping = tmp_path / "cong-cu.toml", tmp_path / "mapping.toml"
     profile.write_text(PROFILE, encoding="utf-8")
     mapping.write_text('[categories]\n"Giao thông đô thị" = "Giao thông"\n', encoding="utf-8")
+    report = tmp_path / "report.json"
     out, err = run(
-        origin + "/rss.xml", section, "--profile", str(profile), "--mapping", str(mapping)
+        origin + "/rss.xml",
+        section,
+        "--profile",
+        str(profile),
+        "--mapping",
+        str(mapping),
+        report=str(report),
     )
     assert "2 created" in out and "1 failed" in out
     assert "mat-tich.html: HTTP 404" in err and "Traceback" not in err
+    written = json.loads(report.read_text())
+    assert written["counts"]["created"] == 2
+    assert written["failures"] == [{"url": f"{origin}/tin/mat-tich.html", "reason": "HTTP 404"}]
     page = NewsPage.objects.get(title="Thêm tuyến buýt điện nối trung tâm")
     assert page.date == datetime(2022, 12, 29, 17, 5, tzinfo=HANOI)
     assert page.lead == "Tóm tắt: thành phố mở thêm tuyến buýt điện."

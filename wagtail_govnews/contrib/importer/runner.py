@@ -112,7 +112,7 @@ def _read(entry: Entry, reading: Reading) -> Fetched:
         try:
             answer = reading.fetcher.get(entry.url, etag=etag, last_modified=modified)
         except FetchError as error:
-            return Fetched(url=entry.url, failed=str(error))
+            return Fetched(url=entry.url, failed=str(error).removeprefix(f"{entry.url}: "))
         if answer.status == 304:
             return Fetched(url=entry.url, not_modified=True)
         html, url = answer.text(), entry.url
