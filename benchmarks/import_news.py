@@ -4,8 +4,9 @@ Writes ``--n`` article pages in the package's own markup (each with a captioned 
 two-photo gallery drawn from 20 distinct JPEG files, so most photos are found again by their
 hash), a news sitemap listing them, and serves the folder with ``http.server`` on a thread
 of this process. Imports them into a throw-away SQLite database (the example project's
-settings), then imports again (nothing changed). Prints, for each run, the time, articles
-per second and the resident memory at each quarter of the run and at its peak.
+settings), then imports again (nothing changed: the server answers ``304``), then again with
+``--refetch`` (every page read and compared, nothing written). Prints, for each run, the
+time, articles per second and the resident memory at each quarter of the run and its peak.
 
     .venv/bin/python benchmarks/import_news.py --n 1000
     .venv/bin/python benchmarks/import_news.py --quick     # 100 articles
@@ -108,7 +109,7 @@ def write_site(folder: Path, n: int, origin: str) -> None:
     (folder / "sitemap.xml").write_text(sitemap + "".join(urls) + "</urlset>")
 
 
-def timed_import(label: str, source: str, section, workers: int) -> str:
+def timed_import(label: str, source: str, section, workers: int, refetch: bool = False) -> str:
     """Run one import, sampling memory at each quarter; one line describing it."""
     from wagtail_govnews.contrib.importer.fetch import Fetcher
     from wagtail_govnews.contrib.importer.profiles import built_in_profiles
@@ -139,6 +140,7 @@ def timed_import(label: str, source: str, section, workers: int) -> str:
         Options(section=section, source=source),
         Reading(fetcher=Fetcher(rate=0, workers=workers), profiles=built_in_profiles()),
         workers=workers,
+        refetch=refetch,
         after_each=after_each,
     )
     seconds = time.perf_counter() - start
@@ -185,6 +187,7 @@ def main(argv: list[str] | None = None) -> None:
             source = origin + "/sitemap.xml"
             print(timed_import("first run", source, section, args.workers), flush=True)
             print(timed_import("re-run", source, section, args.workers), flush=True)
+            print(timed_import("re-read", source, section, args.workers, True), flush=True)
         finally:
             server.shutdown()
             server.server_close()
