@@ -116,6 +116,11 @@ def old_site(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     for n, title in enumerate(titles, 1):
         page = FOREIGN.replace("{json_ld}", JSON_LD % title).replace("{title}", title)
         (root / "tin" / f"bai-{n}.html").write_text(page, encoding="utf-8")
+    listing = '<html><head><meta property="og:type" content="website"></head><body>'
+    listing += "".join(
+        f"<p>Tin {n}: {title}, một đoạn tóm tắt dài.</p>" for n, title in enumerate(titles)
+    )
+    (root / "tin" / "danh-sach.html").write_text(listing + "</body></html>", encoding="utf-8")
     handler = functools.partial(QuietHandler, directory=str(root))
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
@@ -211,7 +216,7 @@ def test_a_folder_of_saved_pages(old_site):
     _, root = old_site
     section = make_index()
     out, _ = run(str(root / "tin"), section, ignore_robots=True)
-    assert "2 created" in out
+    assert "2 created" in out and "1 skipped" in out  # the list page is not an article
     assert ImportedArticle.objects.count() == 2
 
 

@@ -15,7 +15,7 @@ from .article import Article, Photo
 from .body import BodyReader, text_of
 from .datelines import parse_dateline
 from .metadata import page_metadata
-from .profiles import SiteProfile, choose_profile
+from .profiles import GENERIC, SiteProfile, choose_profile
 
 
 class NotAnArticle(ValueError):
@@ -38,6 +38,9 @@ def extract_article(
         selector = profile.selector(name)
         return soup.select_one(selector) if selector else None
 
+    says_otherwise = meta.get("type", "article") != "article" and not meta.get("article")
+    if profile is GENERIC and says_otherwise:
+        raise NotAnArticle(f"the page says it is a {meta['type']!r}, not an article")
     reader = BodyReader(base, profile.selector("credit"))
     title = text_of(part("title")) or meta.get("title", "")
     container = part("body")

@@ -11,7 +11,8 @@ ARTICLE_TYPES = {"Article", "NewsArticle", "ReportageNewsArticle", "BlogPosting"
 
 
 def page_metadata(soup: BeautifulSoup) -> dict[str, Any]:
-    """Headline, dates, description, author, section, keywords, image and canonical address."""
+    """Headline, dates, description, author, section, keywords, image and canonical address;
+    ``type`` (Open Graph's) and ``article`` (a JSON-LD article was found)."""
     found: dict[str, Any] = {}
     for key, value in _open_graph(soup).items():
         found.setdefault(key, value)
@@ -44,6 +45,7 @@ def _open_graph(soup: BeautifulSoup) -> dict[str, Any]:
         ],
         "author": meta("author"),
         "site_name": meta("og:site_name"),
+        "type": meta("og:type"),
     }
 
 
@@ -85,6 +87,7 @@ def _article_fields(item: dict[str, Any]) -> dict[str, Any]:
     main = item.get("mainEntityOfPage")
     url = item.get("url") or (main.get("@id", "") if isinstance(main, dict) else main or "")
     return {
+        "article": True,
         "title": item.get("headline", ""),
         "date": item.get("datePublished", ""),
         "description": item.get("description", ""),

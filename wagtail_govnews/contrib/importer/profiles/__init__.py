@@ -105,9 +105,13 @@ def built_in_profiles() -> list[SiteProfile]:
     return [load_profile(path) for path in sorted(BUILT_IN.glob("*.toml"))]
 
 
+#: The profile of pages no profile applies to: generic extraction only.
+GENERIC = SiteProfile(name="generic")
+
+
 def choose_profile(profiles: list[SiteProfile], url: str, soup: BeautifulSoup) -> SiteProfile:
-    """The first profile for this page, else an empty one (generic extraction only)."""
+    """The first profile for this page, else :data:`GENERIC`."""
     for profile in profiles:
         if profile.applies_to(url, soup):
             return profile
-    return SiteProfile(name="generic")
+    return GENERIC
