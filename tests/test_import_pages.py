@@ -8,9 +8,10 @@ import json
 import os
 import threading
 import time
+from collections import Counter
 from collections.abc import Iterator
 from datetime import datetime
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler, SimpleHTTPRequestHandler, ThreadingHTTPServer
 from io import StringIO
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -21,8 +22,10 @@ from django.urls import reverse
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 
+import wagtail_govnews
 from tests.factories import make_category, make_index, make_news
 from wagtail_govnews.contrib.importer.datelines import parse_dateline
+from wagtail_govnews.contrib.importer.fetch import Fetcher, FetchError
 from wagtail_govnews.contrib.importer.models import ImportedArticle
 from wagtail_govnews.models import NewsPage
 
@@ -296,3 +299,51 @@ def test_a_changed_page_updates_its_article_unless_an_editor_changed_it(old_site
     assert "1 kept" in out and NewsPage.objects.get().lead == "Sửa bởi biên tập viên."
     out, _ = run(source, section, refetch=True, overwrite=True)
     assert "1 updated" in out and "Giá vé vẫn bằng" in str(NewsPage.objects.get().body)
+
+
+class FlakyHandler(BaseHTTPRequestHandler):
+    """Answers 503 to the first two requests for a path, then the page; records user agents."""
+
+    calls: Counter = Counter()
+    agents: list = []
+
+    def do_GET(self):
+        self.calls[self.path] += 1
+        self.agents.append(self.headers.get("User-Agent"))
+        status = 404 if self.path == "/robots.txt" else 503 if self.calls[self.path] <= 2 else 200
+        self.send_response(status)
+        self.end_headers()
+        self.wfile.write(b"<html><body><p>ok</p></body></html>")
+
+    def log_message(self, format, *args):
+        pass
+
+
+@pytest.fixture
+def flaky():
+    FlakyHandler.calls.clear()
+    FlakyHandler.agents.clear()
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), FlakyHandler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+    thread.join()
+
+
+def test_requests_are_retried_with_back_off_and_name_the_tool(flaky):
+    answer = Fetcher(rate=0, retries=3, backoff=0.01).get(flaky + "/tin/1.html")
+    assert answer.status == 200 and FlakyHandler.calls["/tin/1.html"] == 3
+    assert set(FlakyHandler.agents) == {f"wagtail-govnews-import/{wagtail_govnews.__version__}"}
+    with pytest.raises(FetchError, match=r"HTTP 503 \(after 2 attempts\)"):
+        Fetcher(rate=0, retries=1, backoff=0.01).get(flaky + "/tin/2.html")
+
+
+def test_the_request_rate_is_kept(flaky):
+    fetcher = Fetcher(rate=20, retries=0, robots=False)
+    start = time.monotonic()
+    for n in range(6):
+        with pytest.raises(FetchError):
+            fetcher.get(f"{flaky}/tin/{n}.html")  # 503: not retried here
+    assert time.monotonic() - start >= 5 / 20

@@ -60,7 +60,6 @@ class Fetcher:
         self.pool = urllib3.PoolManager(
             num_pools=8,
             maxsize=max(workers, 1),
-            headers={"User-Agent": USER_AGENT},
             retries=False,
         )
         self._lock = threading.Lock()
@@ -74,7 +73,7 @@ class Fetcher:
             raise FetchError(f"{url}: not an http(s) address")
         if self.check_robots and not self.allowed(url):
             raise FetchError(f"{url}: refused by the site's robots.txt")
-        headers = {}
+        headers = {}  # the user agent is added to every request by _get
         if etag:
             headers["If-None-Match"] = etag
         if last_modified:
@@ -120,7 +119,7 @@ class Fetcher:
                 answer = self.pool.request(
                     "GET",
                     url,
-                    headers=headers,
+                    headers={"User-Agent": USER_AGENT, **headers},
                     timeout=urllib3.Timeout(connect=self.timeout, read=self.timeout),
                     preload_content=False,
                     redirect=True,

@@ -153,7 +153,8 @@ def _old_slug(article: Article) -> str:
 def _free_slug(section: Page, slug: str) -> str:
     """``slug``, or ``slug-2``, ``slug-3``… when a page of the section has it."""
     slug = (slug or "bai-viet")[:240]
-    taken = set(section.get_children().values_list("slug", flat=True))
+    siblings = section.get_children().filter(slug__startswith=slug)
+    taken = set(siblings.values_list("slug", flat=True))  # an index look-up, not the section
     candidate, number = slug, 1
     while candidate in taken:
         number += 1
