@@ -248,6 +248,8 @@ def test_dry_run_writes_nothing(portal):
     origin, archive, _, _ = portal
     output = run(origin + FEED, archive, dry_run=True)
     assert "Dry run" in output and "3 created" in output
+    assert output.count("would be created: " + origin) == 3
+    assert "(Thành phố khởi công dự án số 1)" in output
     assert not NewsPage.objects.exists() and not ImportedArticle.objects.exists()
 
 

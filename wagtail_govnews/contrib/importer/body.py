@@ -12,7 +12,7 @@ import re
 from typing import Any
 from urllib.parse import urljoin
 
-from bs4 import NavigableString, Tag
+from bs4 import Comment, NavigableString, Tag
 from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
 
 from wagtail_govnews.blocks import RICH_TEXT_FEATURES
@@ -63,7 +63,7 @@ class BodyReader:
 
         for child in container.children:
             if isinstance(child, NavigableString):
-                if child.strip() and not child.__class__.__name__.endswith("Comment"):
+                if child.strip() and not isinstance(child, Comment):
                     pending.append(f"<p>{child.strip()}</p>")
                 continue
             if not isinstance(child, Tag) or child.name in SKIPPED:

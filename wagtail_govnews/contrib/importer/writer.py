@@ -45,6 +45,7 @@ class Outcome:
     action: str
     page: NewsPage | None = None
     notes: list[str] = field(default_factory=list)
+    title: str = ""
 
 
 def save_article(
@@ -64,9 +65,12 @@ def save_article(
     if record and not options.overwrite and record.page.latest_revision_id != record.revision_id:
         return Outcome("kept", record.page, ["edited in Wagtail since the last import"])
     if options.dry_run:
-        return Outcome(action, record.page if record else None)
+        return Outcome(action, record.page if record else None, title=article.title)
     with transaction.atomic():
         notes: list[str] = []
+        language = options.section.locale.language_code
+        if article.language and article.language != language:
+            notes.append(f"the page is in {article.language!r}, the section in {language!r}")
         page = record.page if record else NewsPage(live=False)
         _fill(page, article, images, notes)
         categories, unknown = options.mapping.category_objects(

@@ -15,7 +15,7 @@ from wagtail_govnews.contrib.importer.mapping import MappingError, load_mapping
 from wagtail_govnews.contrib.importer.profiles import ProfileError, built_in_profiles, load_profile
 from wagtail_govnews.contrib.importer.runner import Reading, run_import
 from wagtail_govnews.contrib.importer.sources import SourceError
-from wagtail_govnews.contrib.importer.writer import Options
+from wagtail_govnews.contrib.importer.writer import Options, Outcome
 from wagtail_govnews.models import NewsIndexPage
 
 
@@ -89,6 +89,7 @@ class Command(BaseCommand):
                 limit=options["limit"],
                 refetch=options["refetch"],
                 progress=show,
+                after_each=self._would if options["dry_run"] else None,
             )
         except SourceError as error:
             raise CommandError(str(error)) from error
@@ -105,6 +106,11 @@ class Command(BaseCommand):
             )
         prefix = "Dry run, nothing written: " if options["dry_run"] else "Imported "
         self.stdout.write(self.style.SUCCESS(prefix + report.summary()))
+
+    def _would(self, url: str, outcome: Outcome) -> None:
+        """A dry run's line per article that would change."""
+        if outcome.action in ("created", "updated"):
+            self.stdout.write(f"would be {outcome.action}: {url} ({outcome.title})")
 
     def _progress(self, line: str) -> None:
         self.stderr.write("\r" + line, ending="")
