@@ -347,3 +347,42 @@ def test_the_request_rate_is_kept(flaky):
         with pytest.raises(FetchError):
             fetcher.get(f"{flaky}/tin/{n}.html")  # 503: not retried here
     assert time.monotonic() - start >= 5 / 20
+
+
+@pytest.mark.django_db
+def test_an_article_failing_halfway_leaves_nothing_behind(old_site, monkeypatch):
+    from wagtail_govnews.contrib.importer import writer
+
+    def broken(url, page):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(writer, "keep_old_address", broken)  # the last step of an article
+    section = make_index()
+    out, err = run(old_site[0] + "/tin/bai-1.html", section)
+    assert "1 failed" in out and "RuntimeError: disk full" in err and "Traceback" not in err
+    assert not NewsPage.objects.exists() and not ImportedArticle.objects.exists()
+    assert not get_image_model().objects.exists()
+    monkeypatch.undo()
+    out, _ = run(old_site[0] + "/tin/bai-1.html", section)
+    assert "1 created" in out
+
+
+@pytest.mark.django_db
+def test_ctrl_c_stops_between_articles_and_the_next_run_resumes(old_site):
+    from wagtail_govnews.contrib.importer.profiles import built_in_profiles
+    from wagtail_govnews.contrib.importer.runner import Reading, run_import
+    from wagtail_govnews.contrib.importer.writer import Options
+
+    def ctrl_c(url, outcome):
+        raise KeyboardInterrupt
+
+    section = make_index()
+    source = old_site[0] + "/rss.xml"
+    reading = Reading(fetcher=Fetcher(rate=0), profiles=built_in_profiles())
+    options = Options(section=section, source=source)
+    report = run_import(source, options, reading, after_each=ctrl_c)
+    assert report.interrupted and report.counts["created"] == 1
+    assert report.as_dict()["interrupted"] and "interrupted" in report.summary()
+    report = run_import(source, options, reading)
+    assert (report.counts["unchanged"], report.counts["created"]) == (1, 1)
+    assert NewsPage.objects.count() == 2

@@ -21,6 +21,7 @@ class Report:
     notes: list[tuple[str, str]] = field(default_factory=list)
     started: float = field(default_factory=time.monotonic)
     seconds: float = 0.0
+    interrupted: bool = False
 
     @property
     def done(self) -> int:
@@ -35,7 +36,8 @@ class Report:
     def summary(self) -> str:
         """One line: every count, and the rate."""
         counts = ", ".join(f"{self.counts[action]} {action}" for action in ACTIONS)
-        return f"{self.done}/{self.total} articles ({counts}) at {self.rate():.1f}/s"
+        stopped = ", interrupted" if self.interrupted else ""
+        return f"{self.done}/{self.total} articles ({counts}) at {self.rate():.1f}/s{stopped}"
 
     def as_dict(self) -> dict:
         """The report as JSON-ready data (``--report FILE``)."""
@@ -43,6 +45,7 @@ class Report:
             "total": self.total,
             "counts": {action: self.counts[action] for action in ACTIONS},
             "seconds": round(self.seconds, 2),
+            "interrupted": self.interrupted,
             "failures": [{"url": url, "reason": why} for url, why in self.failures],
             "skipped": [{"url": url, "reason": why} for url, why in self.skipped],
             "notes": [{"url": url, "note": note} for url, note in self.notes],

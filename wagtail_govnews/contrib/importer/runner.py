@@ -60,7 +60,8 @@ def run_import(
     """Import every article of ``source`` into ``options.section``; the report of the run.
 
     ``refetch`` asks for every page again, even those the server says are unchanged since
-    the last run. ``after_each(url, outcome)`` is called once an article is written.
+    the last run. ``after_each(url, outcome)`` is called once an article is written. Ctrl-C
+    ends the run between two articles (``report.interrupted``); running it again resumes.
     """
     report = Report()
     listed = entries(source, reading.fetcher)[:limit]
@@ -68,17 +69,24 @@ def run_import(
     reading.known = {} if refetch else _validators_of(listed)
     line = ProgressLine(progress or (lambda text: None), report)
     window = max(1, workers) * 2  # entries read ahead: memory stays flat on long runs
+    pending: deque[Future[Fetched]] = deque()
+
+    def write_next() -> None:
+        _write(pending.popleft().result(), options, report, after_each)
+        line.update()
+
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-        pending: deque[Future[Fetched]] = deque()
-        queue = iter(listed)
-        for entry in queue:
-            pending.append(pool.submit(read_entry, entry, reading))
-            if len(pending) >= window:
-                _write(pending.popleft().result(), options, report, after_each)
-                line.update()
-        while pending:
-            _write(pending.popleft().result(), options, report, after_each)
-            line.update()
+        try:
+            for entry in listed:
+                pending.append(pool.submit(read_entry, entry, reading))
+                if len(pending) >= window:
+                    write_next()
+            while pending:
+                write_next()
+        except KeyboardInterrupt:  # Ctrl-C: the article being written was rolled back
+            report.interrupted = True
+            for future in pending:
+                future.cancel()
     report.seconds = time.monotonic() - report.started
     line.update(force=True)
     return report

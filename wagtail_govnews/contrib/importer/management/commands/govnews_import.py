@@ -105,6 +105,9 @@ class Command(BaseCommand):
                 json.dumps(report.as_dict(), ensure_ascii=False, indent=2), encoding="utf-8"
             )
         prefix = "Dry run, nothing written: " if options["dry_run"] else "Imported "
+        if report.interrupted:
+            self.stdout.write(prefix + report.summary())
+            raise CommandError("Interrupted: run the same command again to continue.")
         self.stdout.write(self.style.SUCCESS(prefix + report.summary()))
 
     def _would(self, url: str, outcome: Outcome) -> None:
