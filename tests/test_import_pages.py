@@ -8,6 +8,7 @@ import json
 import os
 import threading
 import time
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from datetime import datetime
@@ -386,3 +387,36 @@ def test_ctrl_c_stops_between_articles_and_the_next_run_resumes(old_site):
     report = run_import(source, options, reading)
     assert (report.counts["unchanged"], report.counts["created"]) == (1, 1)
     assert NewsPage.objects.count() == 2
+
+
+def windows_1258(letter: str) -> str:
+    """``letter`` as Windows-1258 spells it: a base letter it has, then combining tones."""
+    try:
+        letter.encode("cp1258")
+        return letter
+    except UnicodeEncodeError:
+        base, *marks = unicodedata.normalize("NFD", letter)
+        for mark in marks:  # "ậ": "â" is a letter of the charset, the dot below a mark
+            joined = unicodedata.normalize("NFC", base + mark)
+            if len(joined) == 1 and joined.encode("cp1258", errors="ignore"):
+                return joined + "".join(other for other in marks if other != mark)
+        return base + "".join(marks)
+
+
+@pytest.mark.django_db
+def test_a_page_in_a_legacy_vietnamese_charset(tmp_path):
+    """Windows-1258 writes tones as combining marks: the article comes out composed (NFC)."""
+    title = "Đà Nẵng mở tuyến buýt"
+    page = (
+        '<html><head><meta charset="windows-1258"></head><body><article>'
+        f"<h1>{title}</h1><p>{title}: một đoạn nội dung đủ dài để đọc.</p></article></body></html>"
+    )
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    (folder / "bai.html").write_bytes("".join(map(windows_1258, page)).encode("cp1258"))
+    profile = tmp_path / "p.toml"
+    profile.write_text(
+        'name = "p"\nmatch = "article"\n[selectors]\ntitle = "h1"\nbody = "article"\n'
+    )
+    run(str(folder), make_index(), "--profile", str(profile))
+    assert NewsPage.objects.get().title == "Đà Nẵng mở tuyến buýt"

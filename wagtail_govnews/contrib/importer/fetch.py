@@ -3,6 +3,7 @@ and retries with exponential back-off on timeouts, 429 and 5xx answers."""
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ import wagtail_govnews
 
 USER_AGENT = f"wagtail-govnews-import/{wagtail_govnews.__version__}"
 RETRIED_STATUSES = {429, 500, 502, 503, 504}
+_CHARSET = re.compile(r"""charset=["']?([\w.:-]+)""", re.IGNORECASE)
 
 
 class FetchError(Exception):
@@ -33,11 +35,21 @@ class Response:
     last_modified: str = ""
 
     def text(self) -> str:
-        """The body as text (UTF-8 unless the server says otherwise)."""
-        charset = "utf-8"
-        if "charset=" in self.content_type:
-            charset = self.content_type.split("charset=", 1)[1].split(";")[0].strip()
-        return self.body.decode(charset, errors="replace")
+        """The body as text (see :func:`decode`)."""
+        return decode(self.body, self.content_type)
+
+
+def decode(body: bytes, content_type: str = "") -> str:
+    """``body`` as text, in the charset the server (``content_type``) or the page's
+    ``<meta>`` names, else UTF-8."""
+    match = _CHARSET.search(content_type) or _CHARSET.search(
+        body[:4096].decode("ascii", errors="ignore")
+    )
+    charset = match.group(1) if match else "utf-8"
+    try:
+        return body.decode(charset, errors="replace")
+    except LookupError:  # a charset Python does not know
+        return body.decode("utf-8", errors="replace")
 
 
 class Fetcher:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .article import Article
 from .extract import NotAnArticle, canonical_address, extract_article
-from .fetch import Fetcher, FetchError
+from .fetch import Fetcher, FetchError, decode
 from .images import ImageProblem, download
 from .models import ImportedArticle, url_key
 from .profiles import SiteProfile
@@ -113,7 +113,7 @@ def read_entry(entry: Entry, reading: Reading) -> Fetched:
 
 def _read(entry: Entry, reading: Reading) -> Fetched:
     if entry.path is not None:
-        html = Path(entry.path).read_text(encoding="utf-8", errors="replace")
+        html = decode(Path(entry.path).read_bytes())
         url, validators = canonical_address(html) or entry.url, {}
     else:
         etag, modified = reading.known.get(url_key(entry.url), ("", ""))
