@@ -420,3 +420,30 @@ def test_a_page_in_a_legacy_vietnamese_charset(tmp_path):
     )
     run(str(folder), make_index(), "--profile", str(profile))
     assert NewsPage.objects.get().title == "Đà Nẵng mở tuyến buýt"
+
+
+def test_sitemap_indexes_and_paged_feeds_are_followed(old_site):
+    from wagtail_govnews.contrib.importer.sources import entries
+
+    origin, root = old_site
+    ns = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
+    for n in (1, 2):
+        urls = f"<url><loc>{origin}/tin/bai-{n}.html</loc></url>"
+        (root / f"sitemap-{n}.xml").write_text(f'<?xml version="1.0"?><urlset {ns}>{urls}</urlset>')
+    maps = "".join(f"<sitemap><loc>/sitemap-{n}.xml</loc></sitemap>" for n in (1, 2, 1))
+    (root / "index.xml").write_text(
+        f'<?xml version="1.0"?><sitemapindex {ns}>{maps}</sitemapindex>'
+    )
+    atom = 'xmlns="http://www.w3.org/2005/Atom"'
+    (root / "atom-1.xml").write_text(
+        f'<?xml version="1.0"?><feed {atom}><link rel="next" href="atom-2.xml"/>'
+        f'<entry><link href="{origin}/tin/bai-1.html"/></entry></feed>'
+    )
+    (root / "atom-2.xml").write_text(  # its "next" is the first page again: read once
+        f'<?xml version="1.0"?><feed {atom}><link rel="next" href="atom-1.xml"/>'
+        f'<entry><link rel="alternate" href="/tin/bai-2.html"/></entry></feed>'
+    )
+    expected = [f"{origin}/tin/bai-1.html", f"{origin}/tin/bai-2.html"]
+    fetcher = Fetcher(rate=0)
+    assert [entry.url for entry in entries(origin + "/index.xml", fetcher)] == expected
+    assert [entry.url for entry in entries(origin + "/atom-1.xml", fetcher)] == expected
