@@ -15,7 +15,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import Panel
 
+#: Hook name: ``fn() -> dict[str, Filter]``, django-filter filters added to the News listing.
 FILTERS_HOOK = "register_govnews_news_filters"
+#: Hook name: ``fn(page) -> list[tuple[str, str]]``, (label, text or address) lines shown in
+#: an article's "Source & byline" tab.
 ORIGIN_HOOK = "govnews_article_origin"
 
 
