@@ -447,3 +447,14 @@ def test_sitemap_indexes_and_paged_feeds_are_followed(old_site):
     fetcher = Fetcher(rate=0)
     assert [entry.url for entry in entries(origin + "/index.xml", fetcher)] == expected
     assert [entry.url for entry in entries(origin + "/atom-1.xml", fetcher)] == expected
+
+
+@pytest.mark.django_db
+def test_the_section_is_found_by_its_path(old_site):
+    section = make_index()
+    out = StringIO()
+    call_command(
+        "govnews_import", old_site[0] + "/tin/bai-1.html", into="/vi/tin-tuc/", rate=0, stdout=out
+    )
+    assert "1 created" in out.getvalue()
+    assert NewsPage.objects.get().get_parent().pk == section.pk

@@ -54,7 +54,7 @@ def image_for(data: bytes, photo: Photo, title: str):
         with PILImage.open(BytesIO(data)) as picture:
             kind = picture.format or ""
             picture.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError) as error:
+    except (UnidentifiedImageError, PILImage.DecompressionBombError, OSError, SyntaxError) as error:
         raise ImageProblem(f"{photo.url}: not an image ({error})") from error
     if kind not in FORMATS:
         raise ImageProblem(f"{photo.url}: unsupported image format {kind or 'unknown'}")
