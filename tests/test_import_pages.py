@@ -458,3 +458,38 @@ def test_the_section_is_found_by_its_path(old_site):
     )
     assert "1 created" in out.getvalue()
     assert NewsPage.objects.get().get_parent().pk == section.pk
+
+
+def test_body_html_becomes_the_packages_blocks():
+    from bs4 import BeautifulSoup
+
+    from wagtail_govnews.contrib.importer.body import BodyReader
+
+    html = (
+        '<div><div class="wrap"><p>Ngày <b>29/12</b>, thành phố <a href="/tin/2">họp</a>.</p>'
+        "<ul><li>Một</li><li>Hai</li></ul><p><img src='/a.jpg' srcset='/a-480.jpg 480w, "
+        "/a-1200.jpg 1200w' alt='Hội trường'></p><h4>Nhỏ</h4><table><caption>Số liệu</caption>"
+        "<tr><th>Quận</th><th>Số hộ</th></tr><tr><td>Ba Đình</td><td>1.200</td></tr></table>"
+        "<blockquote><p>Trích dẫn.</p></blockquote><script>alert(1)</script>"
+        "<p onclick='x()' style='color:red'>Kết <span>thúc</span>.</p></div></div>"
+    )
+    blocks = BodyReader("http://old.example.vn/tin/1").blocks(BeautifulSoup(html, "html.parser"))
+    assert [block["type"] for block in blocks] == [
+        "paragraph",
+        "image",
+        "heading",
+        "table",
+        "quote",
+        "paragraph",
+    ]
+    first = blocks[0]["value"]
+    assert "<b>29/12</b>, thành phố" in first and "<li>Một</li>" in first
+    assert 'href="http://old.example.vn/tin/2"' in first
+    photo = blocks[1]["value"]["photo"]
+    assert (photo.url, photo.alt) == ("http://old.example.vn/a-1200.jpg", "Hội trường")
+    assert blocks[2]["value"] == {"text": "Nhỏ", "level": "h3"}
+    table = blocks[3]["value"]
+    assert table["data"] == [["Quận", "Số hộ"], ["Ba Đình", "1.200"]]
+    assert table["first_row_is_table_header"] and table["table_caption"] == "Số liệu"
+    assert blocks[4]["value"] == {"quote": "Trích dẫn.", "attribution": ""}
+    assert blocks[5]["value"] == "<p>Kết thúc.</p>"  # no script, handlers or styles

@@ -8,6 +8,7 @@ credit apart), several figures together ``gallery``, ``blockquote`` ``quote``, `
 
 from __future__ import annotations
 
+import copy
 import re
 from typing import Any
 from urllib.parse import urljoin
@@ -30,16 +31,11 @@ def text_of(element: Tag | None, removed: str = "") -> str:
     if element is None:
         return ""
     if removed:
-        element = _copy(element)
+        element = copy.copy(element)  # a detached copy: the page itself keeps every part
         for child in element.select(removed):
             child.decompose()
-    return " ".join(element.get_text(" ", strip=True).split())
-
-
-def _copy(element: Tag) -> Tag:
-    from bs4 import BeautifulSoup
-
-    return BeautifulSoup(str(element), "html.parser").find(element.name)
+    # Inline parts joined as written ("<b>Hà Nội</b>, ngày" keeps its comma in place).
+    return " ".join(element.get_text().split())
 
 
 class BodyReader:
