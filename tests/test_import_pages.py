@@ -493,3 +493,20 @@ def test_body_html_becomes_the_packages_blocks():
     assert table["first_row_is_table_header"] and table["table_caption"] == "Số liệu"
     assert blocks[4]["value"] == {"quote": "Trích dẫn.", "attribution": ""}
     assert blocks[5]["value"] == "<p>Kết thúc.</p>"  # no script, handlers or styles
+
+
+@pytest.mark.django_db
+def test_a_page_from_the_web_cannot_make_the_importer_read_local_files(old_site):
+    origin, root = old_site
+    secret = (root / "anh" / "hero.png").resolve().as_uri()
+    page = (
+        '<html><body><article class="govnews-article"><h1 class="govnews-article__title">Tin'
+        '</h1><div class="govnews-article__body"><div class="govnews-richtext"><p>Nội dung.</p>'
+        f'</div><figure class="govnews-figure"><img src="{secret}" alt=""></figure></div>'
+        "</article></body></html>"
+    )
+    (root / "tin" / "bai-file.html").write_text(page, encoding="utf-8")
+    out, _ = run(origin + "/tin/bai-file.html", make_index(), verbosity=2)
+    assert "1 created" in out and "a local file named by a page from the web" in out
+    assert [block.block_type for block in NewsPage.objects.get().body] == ["paragraph"]
+    assert not get_image_model().objects.exists()

@@ -23,10 +23,13 @@ class ImageProblem(Exception):
     """A photo that could not be brought in (the message says why)."""
 
 
-def download(url: str, fetcher: Fetcher) -> bytes:
-    """The bytes of the image at ``url`` (``file://`` addresses read from disk)."""
+def download(url: str, fetcher: Fetcher, local: bool = False) -> bytes:
+    """The bytes of the image at ``url``; ``file://`` addresses are read from disk only for
+    ``local`` pages (saved pages of a folder, never a page from the web)."""
     parts = urlsplit(url)
     if parts.scheme == "file":
+        if not local:
+            raise ImageProblem(f"{url}: a local file named by a page from the web")
         try:
             with open(url2pathname(unquote(parts.path)), "rb") as file:
                 return file.read()

@@ -134,7 +134,8 @@ def _read(entry: Entry, reading: Reading) -> Fetched:
         if photo.url in fetched.images:
             continue
         try:
-            fetched.images[photo.url] = download(photo.url, reading.fetcher)
+            local = entry.path is not None
+            fetched.images[photo.url] = download(photo.url, reading.fetcher, local)
         except ImageProblem as problem:
             fetched.notes.append(f"photo not downloaded: {problem}")
     return fetched
