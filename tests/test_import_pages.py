@@ -311,6 +311,13 @@ class FlakyHandler(BaseHTTPRequestHandler):
     def do_GET(self):
         self.calls[self.path] += 1
         self.agents.append(self.headers.get("User-Agent"))
+        if self.path == "/cham.html":  # a server too slow to answer
+            time.sleep(0.6)
+        if self.path == "/cu.html":  # an old address moved permanently
+            self.send_response(301)
+            self.send_header("Location", "/moi.html")
+            self.end_headers()
+            return
         status = 404 if self.path == "/robots.txt" else 503 if self.calls[self.path] <= 2 else 200
         self.send_response(status)
         self.end_headers()
@@ -337,6 +344,11 @@ def test_requests_are_retried_with_back_off_and_name_the_tool(flaky):
     answer = Fetcher(rate=0, retries=3, backoff=0.01).get(flaky + "/tin/1.html")
     assert answer.status == 200 and FlakyHandler.calls["/tin/1.html"] == 3
     assert set(FlakyHandler.agents) == {f"wagtail-govnews-import/{wagtail_govnews.__version__}"}
+    with pytest.raises(FetchError, match=r"ReadTimeoutError.*\(after 2 attempts\)"):
+        Fetcher(rate=0, retries=1, backoff=0.01, timeout=0.2).get(flaky + "/cham.html")
+    FlakyHandler.calls["/moi.html"] = 2  # answers at once
+    moved = Fetcher(rate=0).get(flaky + "/cu.html")
+    assert (moved.status, moved.body) == (200, b"<html><body><p>ok</p></body></html>")
     with pytest.raises(FetchError, match=r"HTTP 503 \(after 2 attempts\)"):
         Fetcher(rate=0, retries=1, backoff=0.01).get(flaky + "/tin/2.html")
 

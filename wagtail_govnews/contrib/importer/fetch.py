@@ -72,7 +72,8 @@ class Fetcher:
         self.pool = urllib3.PoolManager(
             num_pools=8,
             maxsize=max(workers, 1),
-            retries=False,
+            # Our own loop retries (with back-off); urllib3 only follows redirects.
+            retries=urllib3.Retry(total=None, connect=0, read=0, status=0, other=0, redirect=5),
         )
         self._lock = threading.Lock()
         self._next_slot = 0.0
