@@ -522,3 +522,22 @@ def test_a_page_from_the_web_cannot_make_the_importer_read_local_files(old_site)
     assert "1 created" in out and "a local file named by a page from the web" in out
     assert [block.block_type for block in NewsPage.objects.get().body] == ["paragraph"]
     assert not get_image_model().objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_page_without_metadata_gets_its_date_from_its_text(tmp_path):
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    (folder / "tin.html").write_text(
+        "<html><head><title>Khánh thành cầu mới</title></head><body>"
+        '<div class="meta">Đăng ngày 29/12/2022</div><h1>Khánh thành cầu mới</h1>'
+        "<p>Sáng nay, thành phố khánh thành cây cầu thứ ba bắc qua sông, rút ngắn đường đi "
+        "của hàng chục nghìn người mỗi ngày giữa hai bờ.</p>"
+        "<p>Cây cầu dài gần một cây số, được xây dựng trong hai năm.</p></body></html>",
+        encoding="utf-8",
+    )
+    run(str(folder), make_index())
+    page = NewsPage.objects.get()
+    assert page.title == "Khánh thành cầu mới"
+    assert page.date == datetime(2022, 12, 29, tzinfo=HANOI)
+    assert "cây cầu thứ ba" in str(page.body)

@@ -29,6 +29,9 @@ def extract_article(
     soup = BeautifulSoup(html, "html.parser")
     profile = choose_profile(profiles, url, soup)
     meta = page_metadata(soup)
+    wanted = (("title", "title"), ("date", "dateline"))
+    if any(not meta.get(key) and not profile.selector(part) for key, part in wanted):
+        meta = _with_guesses(html, url, meta)
     base = meta.get("url") or url
     for selector in profile.removed:
         for element in soup.select(selector):
@@ -75,6 +78,26 @@ def extract_article(
     if meta.get("image"):
         article.hero = Photo(url=urljoin(base, meta["image"]), alt=meta.get("image_alt", ""))
     return article
+
+
+def _with_guesses(html: str, url: str, meta: dict) -> dict:
+    """``meta`` completed with what trafilatura finds in the page itself (the date in its
+    text, the title, the author …), for pages without JSON-LD or Open Graph data."""
+    import trafilatura
+
+    found = trafilatura.extract_metadata(html, default_url=url)
+    if found is None:
+        return meta
+    guesses = {
+        "title": found.title,
+        "date": found.date,
+        "author": found.author,
+        "description": found.description,
+        "section": (found.categories or [""])[0],
+        "tags": found.tags,
+        "image": found.image,
+    }
+    return {key: value for key, value in guesses.items() if value} | meta
 
 
 def canonical_address(html: str) -> str:
