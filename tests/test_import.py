@@ -12,9 +12,11 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.utils import timezone
-from wagtail.models import Revision, Site
+from wagtail.images import get_image_model
+from wagtail.models import ReferenceIndex, Revision, Site
 
 from tests.factories import (
     gallery_block,
@@ -155,6 +157,17 @@ def snapshot(page: NewsPage) -> dict:
     }
 
 
+def images_of(page: NewsPage) -> set[int]:
+    """The ids of the images an article shows: its hero image and its body's photos."""
+    found = {page.hero_image_id} - {None}
+    for block in page.body:
+        if block.block_type == "image":
+            found.add(block.value["image"].pk)
+        elif block.block_type == "gallery":
+            found |= {photo["image"].pk for photo in block.value["images"]}
+    return found
+
+
 def imported() -> dict:
     return {page.title: snapshot(page) for page in NewsPage.objects.all()}
 
@@ -182,6 +195,12 @@ def test_round_trip_from_the_feed_gives_every_article_back(portal, client):
     output = run(origin + FEED, archive)
     assert "3 created" in output and "0 failed" in output
     assert imported() == originals
+    # The reference index knows every image each article uses (the admin's "usage").
+    image_type = ContentType.objects.get_for_model(get_image_model())
+    for page in NewsPage.objects.all():
+        used = images_of(page)
+        refs = ReferenceIndex.get_references_for_object(page).filter(to_content_type=image_type)
+        assert {int(pk) for pk in refs.values_list("to_object_id", flat=True)} == used
     pages = NewsPage.objects.live()
     assert pages.count() == 3 and all(page.get_parent().pk == archive.pk for page in pages)
     # Published with their original dates.

@@ -14,7 +14,8 @@ from urllib.parse import urlsplit
 
 from django.db import transaction
 from django.utils.text import Truncator
-from wagtail.models import Page
+from wagtail.models import Page, ReferenceIndex
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from wagtail_govnews.models import NewsIndexPage, NewsPage
 from wagtail_govnews.slugs import ascii_slug
@@ -66,7 +67,8 @@ def save_article(
         return Outcome("kept", record.page, ["edited in Wagtail since the last import"])
     if options.dry_run:
         return Outcome(action, record.page if record else None, title=article.title)
-    with transaction.atomic():
+    # One reference-index update per article, at its end, rather than one per save.
+    with transaction.atomic(), disable_reference_index_auto_update():
         notes: list[str] = []
         language = options.section.locale.language_code
         if article.language and article.language != language:
@@ -96,8 +98,15 @@ def save_article(
         record.save()
         if note := keep_old_address(article.url, page):
             notes.append(note)
+        _update_reference_index(page)
     page.refresh_from_db()
     return Outcome(action, page, notes)
+
+
+def _update_reference_index(page: NewsPage) -> None:
+    """What the article refers to (its images, categories …), for "usage" in the admin."""
+    if ReferenceIndex.is_indexed(type(page)):
+        ReferenceIndex.create_or_update_for_object(page)
 
 
 def _validators_changed(record: ImportedArticle, validators: dict[str, str]) -> bool:
