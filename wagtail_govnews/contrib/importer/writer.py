@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from django.db import transaction
 from django.utils.text import Truncator
-from wagtail.models import Page, ReferenceIndex
+from wagtail.models import Page, ReferenceIndex, Revision
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from wagtail_govnews.models import NewsIndexPage, NewsPage
@@ -67,54 +67,80 @@ def save_article(
         return Outcome("kept", record.page, ["edited in Wagtail since the last import"])
     if options.dry_run:
         return Outcome(action, record.page if record else None, title=article.title)
-    # One reference-index update per article, at its end, rather than one per save.
-    with transaction.atomic(), disable_reference_index_auto_update():
+    with transaction.atomic():
         notes: list[str] = []
         language = options.section.locale.language_code
         if article.language and article.language != language:
             notes.append(f"the page is in {article.language!r}, the section in {language!r}")
-        page = record.page if record else NewsPage(live=False)
-        _fill(page, article, images, notes)
-        categories, unknown = options.mapping.category_objects(
-            article.categories, options.section.locale
-        )
-        notes += [f"unknown category {name!r}" for name in unknown]
-        page.categories.set(categories)
-        page.tags.set(options.mapping.tag_names(article.tags))
-        if record is None:
-            page.slug = _free_slug(options.section, _old_slug(article) or ascii_slug(page.title))
-            options.section.add_child(instance=page)
-        revision = page.save_revision()
-        if not options.draft:
-            revision.publish()
-            if article.date:
-                NewsPage.objects.filter(pk=page.pk).update(
-                    first_published_at=article.date, last_published_at=article.date
-                )
-        record = record or ImportedArticle(original_url=article.url, page=page)
-        record.source, record.content_hash, record.revision_id = options.source, digest, revision.pk
-        for key, value in validators.items():
-            setattr(record, key, value)
-        record.save()
-        if note := keep_old_address(article.url, page):
-            notes.append(note)
-        _update_reference_index(page)
+        image_ids = _store_photos(article, images, notes)
+        # One reference-index update for the page, at its end, rather than one per save.
+        with disable_reference_index_auto_update():
+            page = record.page if record else NewsPage(live=False)
+            revision = _write_page(page, article, image_ids, options, notes)
+            record = record or ImportedArticle(original_url=article.url, page=page)
+            record.source, record.content_hash = options.source, digest
+            record.revision_id = revision.pk
+            for key, value in validators.items():
+                setattr(record, key, value)
+            record.save()
+            if note := keep_old_address(article.url, page):
+                notes.append(note)
+        if ReferenceIndex.is_indexed(NewsPage):
+            ReferenceIndex.create_or_update_for_object(page)
     page.refresh_from_db()
     return Outcome(action, page, notes)
 
 
-def _update_reference_index(page: NewsPage) -> None:
-    """What the article refers to (its images, categories …), for "usage" in the admin."""
-    if ReferenceIndex.is_indexed(type(page)):
-        ReferenceIndex.create_or_update_for_object(page)
+def _write_page(
+    page: NewsPage,
+    article: Article,
+    image_ids: dict[str, int | None],
+    options: Options,
+    notes: list[str],
+) -> Revision:
+    """Fill ``page`` (new or not) from ``article``, save a revision, publish it unless drafts
+    are asked for, with the original dates; the revision."""
+    _fill(page, article, image_ids)
+    categories, unknown = options.mapping.category_objects(
+        article.categories, options.section.locale
+    )
+    notes += [f"unknown category {name!r}" for name in unknown]
+    page.categories.set(categories)
+    page.tags.set(options.mapping.tag_names(article.tags))
+    if page.pk is None:
+        page.slug = _free_slug(options.section, _old_slug(article) or ascii_slug(page.title))
+        options.section.add_child(instance=page)
+    revision = page.save_revision()
+    if not options.draft:
+        revision.publish()
+        if article.date:
+            NewsPage.objects.filter(pk=page.pk).update(
+                first_published_at=article.date, last_published_at=article.date
+            )
+    return revision
 
 
 def _validators_changed(record: ImportedArticle, validators: dict[str, str]) -> bool:
     return any(getattr(record, key) != value for key, value in validators.items())
 
 
-def _fill(page: NewsPage, article: Article, images: dict[str, bytes], notes: list[str]) -> None:
-    """Copy the article's fields onto ``page``, photos stored in the image library."""
+def _store_photos(
+    article: Article, images: dict[str, bytes], notes: list[str]
+) -> dict[str, int | None]:
+    """The image library's id of each photo of the article (``None``: not downloaded)."""
+    ids: dict[str, int | None] = {}
+    for photo in article.photos():
+        if photo.url in ids:
+            continue
+        data = images.get(photo.url)
+        ids[photo.url] = image_for(data, photo, article.title[:255]).pk if data else None
+        if data is None:
+            notes.append(f"photo left out: {photo.url}")
+    return ids
+
+
+def _fill(page: NewsPage, article: Article, image_ids: dict[str, int | None]) -> None:
+    """Copy the article's fields onto ``page``, its photos as the library's images."""
     page.title = Truncator(article.title).chars(255)
     page.date = article.date
     page.lead = article.lead
@@ -122,15 +148,9 @@ def _fill(page: NewsPage, article: Article, images: dict[str, bytes], notes: lis
     page.source_name = article.source_name[:255]
     page.source_url = article.source_url[:500]
     page.original_url = article.original_url[:500]
-    stored: dict[str, Any] = {}
 
     def image_id(photo: Photo) -> int | None:
-        if photo.url not in stored:
-            data = images.get(photo.url)
-            stored[photo.url] = image_for(data, photo, page.title).pk if data else None
-            if data is None:
-                notes.append(f"photo left out: {photo.url}")
-        return stored[photo.url]
+        return image_ids.get(photo.url)
 
     page.hero_image_id = image_id(article.hero) if article.hero else None
     page.body = [block for block in (_block(b, image_id) for b in article.body) if block]
