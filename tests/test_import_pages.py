@@ -125,6 +125,12 @@ def old_site(tmp_path: Path) -> Iterator[tuple[str, Path]]:
         f"<p>Tin {n}: {title}, một đoạn tóm tắt dài.</p>" for n, title in enumerate(titles)
     )
     (root / "tin" / "danh-sach.html").write_text(listing + "</body></html>", encoding="utf-8")
+    cards = "".join(  # a home page saying nothing of itself: many linked headlines
+        f'<h3><a href="/tin/bai-{n}.html">Tin {n}</a></h3><p>Tóm tắt dài của tin số {n}.</p>'
+        for n in range(10)
+    )
+    home = f"<html><head><title>Cổng</title></head><body><h1>Cổng</h1>{cards}</body></html>"
+    (root / "tin" / "trang-chu.html").write_text(home, encoding="utf-8")
     handler = functools.partial(QuietHandler, directory=str(root))
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
@@ -220,7 +226,7 @@ def test_a_folder_of_saved_pages(old_site):
     _, root = old_site
     section = make_index()
     out, _ = run(str(root / "tin"), section, ignore_robots=True)
-    assert "2 created" in out and "1 skipped" in out  # the list page is not an article
+    assert "2 created" in out and "2 skipped" in out  # list pages are not articles
     assert ImportedArticle.objects.count() == 2
 
 

@@ -17,6 +17,10 @@ from .datelines import parse_dateline
 from .metadata import page_metadata
 from .profiles import GENERIC, SiteProfile, choose_profile
 
+#: A page without metadata of its own showing this many linked headlines is a list (a home
+#: or section page); a site profile's pages are never judged so.
+LISTING_HEADLINES = 8
+
 
 class NotAnArticle(ValueError):
     """A page without a headline or a body (a list, a home page): nothing to import."""
@@ -41,9 +45,8 @@ def extract_article(
         selector = profile.selector(name)
         return soup.select_one(selector) if selector else None
 
-    says_otherwise = meta.get("type", "article") != "article" and not meta.get("article")
-    if profile is GENERIC and says_otherwise:
-        raise NotAnArticle(f"the page says it is a {meta['type']!r}, not an article")
+    if profile is GENERIC and not meta.get("article") and meta.get("type") != "article":
+        _refuse_listings(soup, meta)
     reader = BodyReader(base, profile.selector("credit"))
     title = text_of(part("title")) or meta.get("title", "")
     container = part("body")
@@ -78,6 +81,17 @@ def extract_article(
     if meta.get("image"):
         article.hero = Photo(url=urljoin(base, meta["image"]), alt=meta.get("image_alt", ""))
     return article
+
+
+def _refuse_listings(soup: BeautifulSoup, meta: dict) -> None:
+    """Raise :class:`NotAnArticle` for a page that says it is something else (``og:type``)
+    or, saying nothing, lists other articles (many headlines that are links)."""
+    if meta.get("type"):
+        raise NotAnArticle(f"the page says it is a {meta['type']!r}, not an article")
+    headings = soup.find_all(["h1", "h2", "h3", "h4"])
+    linked = sum(1 for heading in headings if heading.find("a", href=True))
+    if linked >= LISTING_HEADLINES:
+        raise NotAnArticle(f"a list of articles ({linked} headlines are links)")
 
 
 def _with_guesses(html: str, url: str, meta: dict) -> dict:
