@@ -4,10 +4,8 @@ over HTTP, comes back equal; feed and sitemap agree; re-runs and resumed runs ch
 from __future__ import annotations
 
 import functools
-import threading
 from collections.abc import Iterator
 from datetime import timedelta
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from io import StringIO
 from pathlib import Path
 
@@ -27,6 +25,7 @@ from tests.factories import (
     make_news,
     paragraph,
 )
+from tests.static_server import serving_folder
 from wagtail_govnews.contrib.importer.fetch import Fetcher
 from wagtail_govnews.contrib.importer.models import ImportedArticle
 from wagtail_govnews.contrib.importer.profiles import built_in_profiles
@@ -40,26 +39,13 @@ FEED = "/govnews/feeds/vi/rss.xml"
 SITEMAP = "/govnews/sitemaps/news-vi.xml"
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):
-        pass
-
-
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     """A folder served on http://127.0.0.1:<free port>, as a static host would."""
     folder = tmp_path / "export"
     folder.mkdir()
-    handler = functools.partial(QuietHandler, directory=str(folder))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}", folder
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join()
+    with serving_folder(folder) as origin:
+        yield origin, folder
 
 
 def table_block() -> dict:

@@ -3,16 +3,14 @@ profiles, category mapping, failures reported, robots.txt obeyed."""
 
 from __future__ import annotations
 
-import functools
 import json
 import os
-import threading
 import time
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from datetime import datetime
-from http.server import BaseHTTPRequestHandler, SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from io import StringIO
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -25,6 +23,7 @@ from wagtail.images import get_image_model
 
 import wagtail_govnews
 from tests.factories import make_category, make_index, make_news
+from tests.static_server import serving, serving_folder
 from wagtail_govnews.contrib.importer.datelines import parse_dateline
 from wagtail_govnews.contrib.importer.fetch import Fetcher, FetchError
 from wagtail_govnews.contrib.importer.models import ImportedArticle
@@ -103,11 +102,6 @@ def png(color: tuple[int, int, int]) -> bytes:
     return buffer.getvalue()
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):
-        pass
-
-
 @pytest.fixture
 def old_site(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     """A foreign portal: two article pages, a feed listing them and a broken link."""
@@ -131,22 +125,13 @@ def old_site(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     )
     home = f"<html><head><title>Cổng</title></head><body><h1>Cổng</h1>{cards}</body></html>"
     (root / "tin" / "trang-chu.html").write_text(home, encoding="utf-8")
-    handler = functools.partial(QuietHandler, directory=str(root))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    origin = f"http://127.0.0.1:{httpd.server_address[1]}"
-    items = "".join(
-        f"<item><title>x</title><link>{origin}/tin/{name}</link></item>"
-        for name in ("bai-1.html", "bai-2.html", "mat-tich.html")
-    )
-    (root / "rss.xml").write_text(f'<?xml version="1.0"?><rss><channel>{items}</channel></rss>')
-    try:
+    with serving_folder(root) as origin:
+        items = "".join(
+            f"<item><title>x</title><link>{origin}/tin/{name}</link></item>"
+            for name in ("bai-1.html", "bai-2.html", "mat-tich.html")
+        )
+        (root / "rss.xml").write_text(f'<?xml version="1.0"?><rss><channel>{items}</channel></rss>')
         yield origin, root
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join()
 
 
 def run(source: str, section, *args: str, **options) -> tuple[str, str]:
@@ -337,13 +322,8 @@ class FlakyHandler(BaseHTTPRequestHandler):
 def flaky():
     FlakyHandler.calls.clear()
     FlakyHandler.agents.clear()
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), FlakyHandler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
-    thread.join()
+    with serving(FlakyHandler) as origin:
+        yield origin
 
 
 def test_requests_are_retried_with_back_off_and_name_the_tool(flaky):
