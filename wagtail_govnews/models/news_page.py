@@ -31,10 +31,9 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from .. import cache_tags
+from .. import cache_tags, extensions
 from ..blocks import NewsBodyBlock, prefetch_stream_images
 from ..conf import govnews_settings
-from ..extensions import OriginPanel
 from ..forms import NewsPageForm
 from ..search_text import folded_document
 from ..slugs import fold_diacritics
@@ -181,7 +180,7 @@ class NewsPage(
             heading=_("News source"),
         ),
         FieldPanel("original_url"),
-        OriginPanel(),
+        extensions.OriginPanel(),
     ]
     classification_panels = [
         FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
