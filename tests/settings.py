@@ -34,11 +34,13 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 INSTALLED_APPS = [
     "home",  # the example project's HomePage and demo content
     "wagtail_govnews",
-    # Optional sub-apps: the headless API, the PDF download, the static export, webhooks.
+    # Optional sub-apps: the headless API, the PDF download, the static export, webhooks,
+    # the news importer.
     "wagtail_govnews.contrib.api",
     "wagtail_govnews.contrib.pdf",
     "wagtail_govnews.contrib.export",
     "wagtail_govnews.contrib.webhooks",
+    "wagtail_govnews.contrib.importer",
     "wagtail_localize",
     "wagtail_localize.locales",  # instead of wagtail.locales
     "wagtail.contrib.forms",

@@ -19,6 +19,7 @@ from wagtail_govnews.contrib.pdf.render import BOLD_FONT
 
 CORE_CHECKS = "wagtail_govnews.checks"
 PDF_CHECKS = "wagtail_govnews.contrib.pdf.checks"
+IMPORTER_CHECKS = "wagtail_govnews.contrib.importer.checks"
 # Changing settings empties the response cache, which reads the database.
 pytestmark = pytest.mark.django_db
 # A cache every process shares (files here; Redis or Memcached on a real site).
@@ -32,8 +33,8 @@ LOCAL_CACHE = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 def package_messages() -> list:
     """What the package's registered checks (those ``manage.py check`` runs) report."""
     checks = [c for c in registry.get_checks() if c.__module__.startswith("wagtail_govnews.")]
-    assert {c.__module__ for c in checks} == {CORE_CHECKS, PDF_CHECKS}
-    assert len(checks) == 9
+    assert {c.__module__ for c in checks} == {CORE_CHECKS, PDF_CHECKS, IMPORTER_CHECKS}
+    assert len(checks) == 10
     return [message for check in checks for message in check(app_configs=None)]
 
 

@@ -44,7 +44,7 @@ from wagtail.admin.views.pages.listing import EditedByFilter, IndexView, PageFil
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.models import Page, PageLogEntry, PagePermissionTester
 
-from . import newsroom_translation
+from . import extensions, newsroom_translation
 from .models import NewsCategory, NewsIndexPage, NewsPage
 from .models.headless_preview import prime_headless_preview_urls
 from .search_text import query_words, search_vector
@@ -123,8 +123,8 @@ def _page_editors(request: Any) -> QuerySet:
     return get_user_model().objects.filter(Exists(edits))
 
 
-class NewsFilterSet(PageFilterSet):
-    """Filters of the News listing: section, category, author, status and dateline range."""
+class NewsFilterSet(extensions.HookedFilters, PageFilterSet):
+    """Filters of the News listing: section, category, author, status, dateline, sub-apps'."""
 
     section = SectionFilter(
         label=_("Section"),

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "wagtail_govnews.contrib.pdf",
     "wagtail_govnews.contrib.export",
     "wagtail_govnews.contrib.webhooks",
+    "wagtail_govnews.contrib.importer",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

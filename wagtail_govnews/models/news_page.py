@@ -30,6 +30,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from .. import extensions
 from ..blocks import NewsBodyBlock, prefetch_stream_images
 from ..forms import NewsPageForm
 from ..search_text import folded_document
@@ -179,6 +180,7 @@ class NewsPage(
             heading=_("News source"),
         ),
         FieldPanel("original_url"),
+        extensions.OriginPanel(),
     ]
     classification_panels = [
         FieldPanel("categories", widget=forms.CheckboxSelectMultiple),

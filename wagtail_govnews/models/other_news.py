@@ -50,9 +50,7 @@ class OtherNewsMixin:
         by_key = {str(page.translation_key): page for page in versions}
         return [by_key[key] for key in keys if key in by_key]
 
-    def newest_of_section(
-        self, count: int, queryset: NewsPageQuerySet | None = None
-    ) -> list[Page]:
+    def newest_of_section(self, count: int, queryset: NewsPageQuerySet | None = None) -> list[Page]:
         """The ``count`` newest live articles of this article's section (itself included if
         among them): the default "other news" box of every article of the section."""
         if not self.path or self.depth is None:
