@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from django.apps import apps
@@ -19,18 +20,22 @@ class OtherNewsMixin:
     """What an article's "other news" box lists, and which changes alter the boxes."""
 
     def other_news(
-        self, limit: int | None = None, queryset: NewsPageQuerySet | None = None
+        self,
+        limit: int | None = None,
+        queryset: NewsPageQuerySet | None = None,
+        newest: Callable[[int], list[Page]] | None = None,
     ) -> list[Page]:
         """The "other news" box: live curated picks if any, else the latest of this section
-        (``queryset``: what is loaded with each article, e.g. prefetches)."""
-        if limit is None and queryset is None:
+        (``queryset``: what is loaded with each article, e.g. prefetches; ``newest``: gives
+        :meth:`newest_of_section` for a count, e.g. from a cache shared by the section)."""
+        if limit is None and queryset is None and newest is None:
             return self.other_news_box
         limit = limit or govnews_settings.OTHER_NEWS_COUNT
         curated = self.curated_other_news(limit, queryset)
         if curated:
             return curated
-        newest = self.newest_of_section(limit + 1, queryset)
-        return [page for page in newest if page.pk != self.pk][:limit]
+        newest = newest or (lambda count: self.newest_of_section(count, queryset))
+        return [page for page in newest(limit + 1) if page.pk != self.pk][:limit]
 
     def curated_other_news(
         self, limit: int, queryset: NewsPageQuerySet | None = None

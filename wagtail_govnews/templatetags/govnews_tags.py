@@ -10,6 +10,7 @@ import html
 import logging
 from collections.abc import Iterable
 from datetime import date
+from functools import partial
 from typing import Any
 
 from django import template
@@ -259,16 +260,15 @@ def other_news_list(context: template.Context, page: NewsPage) -> list[NewsPage]
     section, until one of them changes or a newer one is published.
     """
     request = _request(context)
-    if request is None or not response_cache.cacheable_request(request):
-        return page.other_news()
-    limit = govnews_settings.OTHER_NEWS_COUNT
-    if curated := page.curated_other_news(limit):
-        return curated
-    key = f"{page.path[: -page.steplen]}|{limit}"
-    newest = response_parts.shared_for_readers(
-        request, "other-news", key, lambda: page.newest_of_section(limit + 1)
-    )
-    return [news for news in newest if news.pk != page.pk][:limit]
+
+    def shared_newest(count: int) -> list[NewsPage]:
+        if not page.path:  # the preview of an article not saved yet
+            return []
+        key = f"{page.path[: -page.steplen]}|{count}"
+        compute = partial(page.newest_of_section, count)
+        return response_parts.shared_for_readers(request, "other-news", key, compute)
+
+    return page.other_news(govnews_settings.OTHER_NEWS_COUNT, newest=shared_newest)
 
 
 def _page_id(context: template.Context) -> int | None:
