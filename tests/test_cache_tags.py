@@ -14,7 +14,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from tests.factories import make_home, make_index, make_news, translate
+from tests.factories import make_home, make_image, make_index, make_news, translate
 from wagtail_govnews import cache_tags, response_cache
 from wagtail_govnews.models import NewsPage, NewsPageRelatedNews
 from wagtail_govnews.models.popularity import store_views
@@ -232,6 +232,29 @@ def test_a_sections_newest_are_looked_up_once_for_all_its_pages(client, sections
         box = body.split('class="govnews-other"', 1)[1].split("</section>", 1)[0]
         assert new.title in box and page.title not in box
         assert all(other.title in box for other in economy_news if other != page)
+
+
+def test_a_shared_other_news_box_makes_no_rendition_again(client, monkeypatch):
+    """The shared list comes back from the cache with its images' renditions as they were
+    when stored: the thumbnails made since are found, not generated again and thrown away."""
+    from wagtail.images import get_image_model
+
+    section = make_index("Ảnh", "anh")
+    news = [make_news(section, f"Tin ảnh {n}", hero_image=make_image(f"Ảnh {n}")) for n in range(4)]
+    generated = []
+    original = get_image_model().generate_rendition_file
+
+    def counting(image, filter, *args, **kwargs):
+        generated.append((image.pk, filter.spec))
+        return original(image, filter, *args, **kwargs)
+
+    monkeypatch.setattr(get_image_model(), "generate_rendition_file", counting)
+    for page in news:
+        body = client.get(page.url).content.decode()
+        assert all(other.title in body for other in news)
+    thumbnails = [made for made in generated if made[1] == "fill-160x90"]
+    assert len(thumbnails) == len(news)
+    assert len(generated) == len(set(generated))
 
 
 def test_a_publish_invalidates_its_article_once_on_commit(

@@ -8,13 +8,15 @@ Each part notes the tags of what it read, so the responses using it depend on th
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 from django.http import HttpRequest
 from django.utils.translation import get_language
 
 from . import cache_tags, response_cache
+
+Pages = TypeVar("Pages", bound=Sequence[Any])
 
 
 def shared_for_readers(
@@ -44,3 +46,18 @@ def article_part(
     parts = (name, page.pk, get_language() or "", request.scheme, request.get_host())
     key = "|".join(str(part) for part in parts)
     return shared_for_readers(request, "part", key, compute_for_article)
+
+
+def shareable_pages(pages: Pages) -> Pages:
+    """``pages`` made fit to share through the cache: their hero images forget the renditions
+    prefetched with them.
+
+    Wagtail trusts prefetched renditions to be complete: a shared copy holds only those that
+    existed when it was stored, and for any other size Wagtail would generate the file again
+    on every read (then keep the existing one). Without them it asks its rendition cache.
+    """
+    for page in pages:
+        image = page._state.fields_cache.get("hero_image")
+        if image is not None:
+            getattr(image, "_prefetched_objects_cache", {}).pop("renditions", None)
+    return pages

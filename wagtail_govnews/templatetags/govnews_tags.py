@@ -10,7 +10,6 @@ import html
 import logging
 from collections.abc import Iterable
 from datetime import date
-from functools import partial
 from typing import Any
 
 from django import template
@@ -246,9 +245,11 @@ def most_read_news(
         return most_read(locale=locale, days=days, limit=limit, exclude=page_id)
     limit = limit or govnews_settings.MOST_READ_COUNT
     key = f"{locale.pk}|{days}|{limit}|{views_state()}"
-    ranked = response_parts.shared_for_readers(
-        request, "most-read", key, lambda: most_read(locale=locale, days=days, limit=limit + 1)
-    )
+
+    def compute() -> list[NewsPage]:
+        return response_parts.shareable_pages(most_read(locale=locale, days=days, limit=limit + 1))
+
+    ranked = response_parts.shared_for_readers(request, "most-read", key, compute)
     return [news for news in ranked if news.pk != page_id][:limit]
 
 
@@ -265,7 +266,10 @@ def other_news_list(context: template.Context, page: NewsPage) -> list[NewsPage]
         if not page.path:  # the preview of an article not saved yet
             return []
         key = f"{page.path[: -page.steplen]}|{count}"
-        compute = partial(page.newest_of_section, count)
+
+        def compute() -> list[NewsPage]:
+            return response_parts.shareable_pages(page.newest_of_section(count))
+
         return response_parts.shared_for_readers(request, "other-news", key, compute)
 
     return page.other_news(govnews_settings.OTHER_NEWS_COUNT, newest=shared_newest)
