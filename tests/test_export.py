@@ -12,9 +12,9 @@ from django.core.files.storage import FileSystemStorage, InMemoryStorage, storag
 from django.core.management import CommandError, call_command
 from django.utils import timezone, translation
 from wagtail.images.views.serve import generate_image_url
-from wagtail.models import PageViewRestriction
+from wagtail.models import Locale, PageViewRestriction
 
-from tests.factories import image_block, make_image, make_index, make_news, paragraph
+from tests.factories import image_block, make_image, make_index, make_news, paragraph, translate
 from wagtail_govnews.contrib.export import ExportError, ExportRefused, export_site
 from wagtail_govnews.contrib.export import render as export_render
 from wagtail_govnews.contrib.export.paths import NAMESPACE
@@ -83,6 +83,21 @@ def test_full_export_lists_every_file_with_hash_and_type(portal, tmp_path):
 
 
 @pytest.mark.slow  # seconds: exports the site, changes it, exports again
+def test_qr_files_made_without_a_request_are_the_bytes_the_site_answers(portal, tmp_path, client):
+    articles, other = portal
+    other.title = 'Lễ hội "mùa thu" & <đêm> hội'
+    other.save_revision().publish()
+    english = translate(other, Locale.objects.get_or_create(language_code="en")[0])
+    export_site(storage(tmp_path))
+    qr_files = [path for path in manifest(tmp_path)["files"] if "/qr" in path]
+    assert len(qr_files) == 4 * (len(articles) + 2)
+    assert any(f"/{english.pk}/" in path for path in qr_files)
+    for path in qr_files:
+        live = client.get("/" + path, headers={"host": "localhost"})
+        assert live.status_code == 200
+        assert (tmp_path / path).read_bytes() == live.content, path
+
+
 def test_rerun_writes_nothing_and_an_edit_rewrites_only_what_shows_it(portal, tmp_path):
     articles, other = portal
     export_site(storage(tmp_path))

@@ -25,7 +25,9 @@ from qrcode.exceptions import DataOverflowError
 from wagtail_govnews.conf import govnews_settings
 
 __all__ = [
+    "QR_CONTENT_TYPES",
     "QRCodeError",
+    "article_qr_file",
     "cached_qr_png",
     "cached_qr_svg",
     "qr_matrix",
@@ -197,3 +199,15 @@ def cached_qr_png(
         ("png", data, box, level),
         lambda: qr_png(data, box_size=box, error_correction=level),
     )
+
+
+#: The formats of an article's QR code file and their content types.
+QR_CONTENT_TYPES = {"svg": "image/svg+xml", "png": "image/png"}
+
+
+def article_qr_file(url: str, title: str, fmt: str) -> str | bytes:
+    """The QR code file of an article (absolute ``url``, ``title``) in ``fmt`` (a key of
+    :data:`QR_CONTENT_TYPES`), as its QR views answer it; raises :class:`QRCodeError`."""
+    if fmt == "svg":
+        return cached_qr_svg(url, title=gettext("QR CODE: %(title)s") % {"title": title})
+    return cached_qr_png(url)

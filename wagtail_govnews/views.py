@@ -4,12 +4,9 @@ from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
-from django.utils.translation import gettext as _
 
 from .models import NewsPage
-from .qr import QRCodeError, cached_qr_png, cached_qr_svg
-
-QR_CONTENT_TYPES = {"svg": "image/svg+xml", "png": "image/png"}
+from .qr import QR_CONTENT_TYPES, QRCodeError, article_qr_file
 
 
 def news_qr_code(request: HttpRequest, page_id: int, fmt: str) -> HttpResponse:
@@ -17,13 +14,8 @@ def news_qr_code(request: HttpRequest, page_id: int, fmt: str) -> HttpResponse:
     if fmt not in QR_CONTENT_TYPES:
         raise Http404
     page = get_object_or_404(NewsPage.objects.published(), pk=page_id)
-    url = page.get_full_url(request)
     try:
-        if fmt == "svg":
-            title = _("QR CODE: %(title)s") % {"title": page.title}
-            body: str | bytes = cached_qr_svg(url, title=title)
-        else:
-            body = cached_qr_png(url)
+        body = article_qr_file(page.get_full_url(request), page.title, fmt)
     except QRCodeError as error:
         return HttpResponse(str(error), status=422, content_type="text/plain; charset=utf-8")
     response = HttpResponse(body, content_type=QR_CONTENT_TYPES[fmt])

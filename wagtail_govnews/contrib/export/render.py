@@ -2,18 +2,26 @@
 
 Requests go through Django's full request handling (URL resolver, middleware, the real views
 and the API) with the ``Host`` and scheme of the Wagtail site, so absolute URLs, QR codes and
-API bodies are the bytes the live site answers.
+API bodies are the bytes the live site answers. An article's QR code files are made by the
+function its QR views call, without a request: the same bytes, for a fraction of the cost.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.http.request import validate_host
 from django.test import Client
+from django.utils import translation
 from wagtail.models import Site
+
+from wagtail_govnews.qr import QR_CONTENT_TYPES, QRCodeError, article_qr_file
+
+if TYPE_CHECKING:
+    from wagtail_govnews.contrib.export.targets import Target
 
 
 class RenderError(Exception):
@@ -54,6 +62,21 @@ class Renderer:
         if response.status_code != 200:
             raise RenderError(f"{url} answered HTTP {response.status_code}")
         return Rendered(response.content, response.get("Content-Type", ""))
+
+    def render_target(self, target: Target) -> Rendered:
+        """The body of ``target``'s URL (its QR code made directly); raises
+        :class:`RenderError`."""
+        if target.qr is None:
+            return self.render(target.url)
+        qr = target.qr
+        # The QR URLs have no language prefix: the site answers them in its default language.
+        with translation.override(settings.LANGUAGE_CODE):
+            try:
+                body = article_qr_file(qr.url, qr.title, qr.fmt)
+            except QRCodeError as error:
+                raise RenderError(f"{target.url} answered HTTP 422: {error}") from error
+        content = body if isinstance(body, bytes) else body.encode()
+        return Rendered(content, QR_CONTENT_TYPES[qr.fmt])
 
     def absolute(self, path: str) -> str:
         """The absolute URL of a path on this site."""

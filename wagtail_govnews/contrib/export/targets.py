@@ -32,16 +32,28 @@ PACKAGE = "wagtail_govnews"
 
 
 @dataclass(frozen=True)
+class QRFile:
+    """An article's QR code file, made without a request: the bytes its QR views answer
+    (:func:`wagtail_govnews.qr.article_qr_file`) for its absolute ``url`` and ``title``."""
+
+    url: str
+    title: str
+    fmt: str
+
+
+@dataclass(frozen=True)
 class Target:
     """One URL of the live site and the export file it is written to.
 
     ``page_id`` names the article the file belongs to (``None`` for shared files such as
-    lists and feeds), so an unpublished article's files can be found and removed.
+    lists and feeds), so an unpublished article's files can be found and removed. ``qr``:
+    the file is an article's QR code, made directly rather than requested.
     """
 
     url: str
     path: str
     page_id: int | None = None
+    qr: QRFile | None = None
 
 
 @dataclass(frozen=True)
@@ -61,8 +73,13 @@ def file_path(url: str, index: str = "index.html") -> str:
 
 def page_path(page: Page) -> str | None:
     """The path of a page on its site (``/vi/tin-tuc/slug/``), even with several sites."""
+    return _page_urls(page)[0]
+
+
+def _page_urls(page: Page) -> tuple[str, str] | tuple[None, None]:
+    """The path of a page on its site and its absolute URL (``None`` if it has none)."""
     parts = page.get_url_parts()
-    return parts[2] if parts else None
+    return (parts[2], parts[1] + parts[2]) if parts else (None, None)
 
 
 def published_articles(site: Site) -> NewsPageQuerySet:
@@ -81,7 +98,7 @@ def _under_site(site: Site) -> Q:
 
 def article_targets(page: NewsPage) -> list[Target]:
     """The HTML page, print view, API detail and QR images of one article."""
-    url = page_path(page)
+    url, full_url = _page_urls(page)
     if not url:
         return []
     pk = page.pk
@@ -94,13 +111,14 @@ def article_targets(page: NewsPage) -> list[Target]:
     if detail:
         targets.append(Target(detail, file_path(detail, "index.json"), pk))
     for fmt in ("svg", "png"):
+        qr_file = QRFile(full_url, page.title, fmt)
         for name, kwargs in (
             (f"{API}:news_qr_{fmt}", own),
             (f"{PACKAGE}:news_qr_code", own | {"fmt": fmt}),
         ):
             qr = _reverse(name, kwargs)
             if qr:
-                targets.append(Target(qr, file_path(qr), pk))
+                targets.append(Target(qr, file_path(qr), pk, qr_file))
     return targets
 
 

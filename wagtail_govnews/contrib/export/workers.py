@@ -73,7 +73,7 @@ def render_all(
     workers = worker_count(len(targets), workers)
     if workers == 1:
         for target in targets:
-            yield target, _outcome(renderer, target.url)
+            yield target, _outcome(renderer, target)
         return
     # Workers must not share the parent's database sockets: they open their own.
     connections.close_all()
@@ -85,9 +85,9 @@ def render_all(
             yield from zip(chunk, outcomes, strict=True)
 
 
-def _outcome(renderer: Renderer, url: str) -> Outcome:
+def _outcome(renderer: Renderer, target: Target) -> Outcome:
     try:
-        return renderer.render(url)
+        return renderer.render_target(target)
     except RenderError as error:
         return error
 
@@ -116,4 +116,4 @@ def _holding(lock: Any, method: Callable) -> Callable:
 
 def _render_chunk(chunk: Sequence[Target]) -> list[Outcome]:
     assert _renderer is not None
-    return [_outcome(_renderer, target.url) for target in chunk]
+    return [_outcome(_renderer, target) for target in chunk]

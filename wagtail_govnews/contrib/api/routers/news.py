@@ -32,7 +32,7 @@ from wagtail_govnews.contrib.api.schemas import (
 )
 from wagtail_govnews.contrib.api.serializers import detail, news_queryset
 from wagtail_govnews.models import NewsPage, NewsPageQuerySet, most_read, views_state
-from wagtail_govnews.qr import QRCodeError, cached_qr_png, cached_qr_svg
+from wagtail_govnews.qr import QR_CONTENT_TYPES, QRCodeError, article_qr_file
 from wagtail_govnews.view_tokens import check_view_token, make_view_token, token_epoch
 from wagtail_govnews.viewcount import ViewOutcome, count_view, is_allowed_beacon_origin
 
@@ -122,12 +122,9 @@ def _qr_view(fmt: str):
     def view(request: HttpRequest, page_id: PageId) -> HttpResponse:
         reject_unknown_params(request, set())
         page = _published(page_id)
-        url = page.get_full_url(request)
         try:
-            if fmt == "svg":
-                title = _("QR CODE: %(title)s") % {"title": page.title}
-                return HttpResponse(cached_qr_svg(url, title=title), content_type="image/svg+xml")
-            return HttpResponse(cached_qr_png(url), content_type="image/png")
+            body = article_qr_file(page.get_full_url(request), page.title, fmt)
+            return HttpResponse(body, content_type=QR_CONTENT_TYPES[fmt])
         except QRCodeError as error:
             raise HttpError(422, str(error)) from error
 
