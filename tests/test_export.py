@@ -150,6 +150,17 @@ def test_changed_mode_renders_only_articles_changed_since_the_export(portal, tmp
 
 
 @pytest.mark.slow  # seconds: exports the site, changes it, exports again
+def test_an_article_showing_a_change_is_removed_if_no_longer_published(portal, tmp_path):
+    articles, other = portal
+    export_site(storage(tmp_path))
+    assert files_of(tmp_path, articles[0].pk)
+    articles[0].unpublish()
+    result = export_site(storage(tmp_path), showing_ids=[articles[0].pk, articles[1].pk])
+    assert files_of(tmp_path, articles[0].pk) == set()
+    assert len(files_of(tmp_path, articles[1].pk)) == 7 and len(files_of(tmp_path, other.pk)) == 7
+    assert len(result.removed) == 7
+
+
 def test_changed_mode_removes_an_article_that_became_private(portal, tmp_path):
     """A view restriction leaves no audit-log entry when a script adds it: still noticed."""
     articles, _other = portal
@@ -323,7 +334,9 @@ def test_command_exports_to_a_storages_alias(portal, settings):
 
 @pytest.mark.slow  # seconds: exports the site, changes it, exports again
 @pytest.mark.clock
-def test_an_edit_of_the_newest_article_reaches_every_other_news_box(db, tmp_path, settings):
+def test_an_edit_of_the_newest_article_reaches_every_other_news_box(
+    db, tmp_path, settings, monkeypatch
+):
     settings.WAGTAIL_GOVNEWS = {"OTHER_NEWS_COUNT": 1}
     section = make_index()
     start = timezone.now() - timedelta(days=10)
@@ -334,8 +347,27 @@ def test_an_edit_of_the_newest_article_reaches_every_other_news_box(db, tmp_path
     newest, oldest = articles[-1], articles[0]
     newest.title = "Tin mới nhất, đã sửa"
     newest.save_revision().publish()
+    before = manifest(tmp_path)["files"]
+    rendered = []
+    render_target = export_render.Renderer.render_target
+
+    def recording(renderer, target):
+        rendered.append(target.path)
+        return render_target(renderer, target)
+
+    monkeypatch.setattr(export_render.Renderer, "render_target", recording)
     result = export_site(storage(tmp_path), changed_only=True)
     assert f"vi/tin-tuc/{oldest.slug}/index.html" in result.written  # its "other news" box
+    # The articles showing it: their page and API detail only; their other files are kept.
+    assert files_of(tmp_path, oldest.pk) == {
+        path for path, entry in before.items() if entry.get("page") == oldest.pk
+    }
+    assert files_of(tmp_path, oldest.pk) & set(rendered) == {
+        f"vi/tin-tuc/{oldest.slug}/index.html",
+        f"api/govnews/news/{oldest.pk}/index.json",
+    }
+    assert len(files_of(tmp_path, oldest.pk)) == len(files_of(tmp_path, newest.pk)) == 7
+    assert files_of(tmp_path, newest.pk) <= set(rendered)
     assert export_site(storage(tmp_path)).written == []
 
 
@@ -360,7 +392,7 @@ def test_a_failed_publish_update_is_tried_again_later(portal, tmp_path, settings
         return
     [retry] = queued
     assert (retry.args, retry.task.func) == (
-        [[articles[0].pk], attempt + 1, None, None],
+        [[articles[0].pk], attempt + 1, None, None, False],
         update_export.func,
     )
     assert (
@@ -389,7 +421,7 @@ def test_a_publish_queues_a_quick_update_then_a_full_one(
     # Then the section's other articles (their "other news" box lists the newest), with
     # every list page, after the quick runs of later publishes.
     assert full.args == [sorted(article.pk for article in articles)]
-    assert set(full.kwargs) == {"generation"}  # and every list page
+    assert full.kwargs == {"generation": full.kwargs["generation"], "showing_only": True}
     assert other.pk not in full.args[0]
     assert full.task.priority < quick.task.priority
 

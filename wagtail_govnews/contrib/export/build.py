@@ -3,7 +3,8 @@
 A run renders every file, compares its SHA-256 with the previous ``manifest.json`` and writes
 only the files that changed; files of articles that are no longer published are removed.
 With ``page_ids`` (a publish task) or ``changed_only`` (the audit log since the previous
-export) only some articles' files, and the shared lists, feeds and pages, are rendered again.
+export) only some articles' files, and the shared lists, feeds and pages, are rendered again;
+of the articles that only show a changed one, only the page and API detail.
 """
 
 from __future__ import annotations
@@ -192,6 +193,7 @@ def export_site(
     *,
     site: Site | None = None,
     page_ids: Iterable[int] | None = None,
+    showing_ids: Iterable[int] | None = None,
     force: bool = False,
     changed_only: bool = False,
     progress: Callable[[str], None] | None = None,
@@ -202,7 +204,8 @@ def export_site(
     """Export ``site`` (default: the default site) to ``storage``; see the module docstring.
 
     ``page_ids``: render only the files of these articles (removing those no longer
-    published) and the shared lists and feeds. ``changed_only``: find those articles in the
+    published) and the shared lists and feeds. ``showing_ids``: articles that only show a
+    changed one: render their page and API detail. ``changed_only``: find both kinds in the
     audit log since the previous export (everything when more than articles changed).
     ``wait``: seconds to wait for another export into the same target to finish.
     ``list_pages_first``: with ``page_ids``, render only the first pages of each API news
@@ -226,18 +229,21 @@ def export_site(
         except RenderError as error:
             raise ExportError(str(error)) from error
         state = current_state()
-        selected = None if page_ids is None else set(page_ids)
-        if selected is None and changed_only and previous.state:
-            selected = changed_since(previous.state)
+        given = page_ids is not None or showing_ids is not None
+        selection = _Selection(set(page_ids or ()), set(showing_ids or ())) if given else None
+        if selection is None and changed_only and previous.state:
+            changes = changed_since(previous.state)
+            if changes is not None:
+                selection = _Selection(set(changes.own), set(changes.showing))
         # A run for given articles does not cover every change since the previous state.
-        run.manifest.state = previous.state if page_ids is not None and previous.state else state
+        run.manifest.state = previous.state if given and previous.state else state
         # Rendering activates each page's language: give the caller's back afterwards.
-        partial_lists = page_ids is not None and list_pages_first is not None
+        partial_lists = given and list_pages_first is not None
         with translation.override(translation.get_language()):
             _render_all(
-                run, site, selected, progress, list_pages_first if partial_lists else None, workers
+                run, site, selection, progress, list_pages_first if partial_lists else None, workers
             )
-        run.manifest.files = _kept(previous, selected, partial_lists) | run.manifest.files
+        run.manifest.files = _kept(previous, selection, partial_lists) | run.manifest.files
         if partial_lists:
             run.manifest.routes = previous.routes | run.manifest.routes
         removed = sorted(set(previous.files) - set(run.manifest.files))
@@ -249,20 +255,38 @@ def export_site(
     return result
 
 
+@dataclass
+class _Selection:
+    """The articles a partial run renders: every file of ``own``, the page and API detail of
+    ``showing`` (they show one of ``own``); ``published`` is filled in with those that are."""
+
+    own: set[int]
+    showing: set[int]
+    published: set[int] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        self.showing -= self.own
+
+
 def _render_all(
     run: _Run,
     site: Site,
-    selected: set[int] | None,
+    selection: _Selection | None,
     progress: Callable[[str], None] | None,
     list_pages_first: int | None = None,
     workers: int | None = None,
 ) -> None:
-    """Render the articles (all, or ``selected``), the lists (their first pages only when
-    ``list_pages_first`` is given), the shared pages and assets."""
+    """Render the articles (all, or those of ``selection``), the lists (their first pages
+    only when ``list_pages_first`` is given), the shared pages and assets."""
     articles = published_articles(site).select_related("locale").order_by("path")
-    if selected is not None:
-        articles = articles.filter(pk__in=selected)
-    targets = [item for page in articles.iterator(chunk_size=200) for item in article_targets(page)]
+    if selection is not None:
+        articles = articles.filter(pk__in=selection.own | selection.showing)
+    targets = []
+    for page in articles.iterator(chunk_size=200):
+        showing_only = selection is not None and page.pk in selection.showing
+        targets += article_targets(page, showing_only)
+        if selection is not None:
+            selection.published.add(page.pk)
     count, last_page = 0, None
     for target, rendered in render_all(run.renderer, site, targets, workers):
         run.record(target, rendered)
@@ -277,17 +301,19 @@ def _render_all(
 
 
 def _kept(
-    previous: Manifest, selected: set[int] | None, lists: bool = False
+    previous: Manifest, selection: _Selection | None, lists: bool = False
 ) -> dict[str, dict[str, Any]]:
-    """Entries of the previous export a partial run leaves alone: other articles, assets,
-    and with ``lists`` the API list pages it did not render."""
-    if selected is None:
+    """Entries of the previous export a partial run leaves alone: other articles, the files
+    it did not render of the published articles showing a changed one, assets, and with
+    ``lists`` the API list pages it did not render (the run's own files replace these)."""
+    if selection is None:
         return {}
     list_files = set(previous.routes.values()) if lists else set()
+    removed = selection.own | (selection.showing - selection.published)
     return {
         path: entry
         for path, entry in previous.files.items()
         if entry.get("asset")
-        or ("page" in entry and entry["page"] not in selected)
+        or ("page" in entry and entry["page"] not in removed)
         or path in list_files
     }

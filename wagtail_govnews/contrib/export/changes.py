@@ -8,6 +8,7 @@ the section shows it under "other news".
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from wagtail.models import ModelLogEntry, Page, PageLogEntry
 
@@ -37,8 +38,17 @@ def affected_articles(pages: Iterable[Page]) -> set[int]:
     return ids
 
 
-def changed_since(state: str) -> set[int] | None:
-    """Ids of the articles to export again since the audit log was at ``state``.
+@dataclass(frozen=True)
+class Changes:
+    """Articles to export again: ``own`` changed (every file of theirs), ``showing`` only
+    show a changed one (their page and API detail: other news, related news, languages)."""
+
+    own: frozenset[int]
+    showing: frozenset[int]
+
+
+def changed_since(state: str) -> Changes | None:
+    """The articles to export again since the audit log was at ``state``.
 
     ``None`` means "everything": no usable state, or a change beyond news articles (a
     snippet, a setting, an image, a section or another page), which may show on every page.
@@ -57,4 +67,4 @@ def changed_since(state: str) -> set[int] | None:
     if any(not isinstance(page, NewsPage) for page in pages):
         return None
     # Deleted articles keep their ids in the log: their files are removed.
-    return affected_articles(pages) | page_ids
+    return Changes(frozenset(page_ids), frozenset(affected_articles(pages) - page_ids))

@@ -96,20 +96,22 @@ def _under_site(site: Site) -> Q:
     return condition
 
 
-def article_targets(page: NewsPage) -> list[Target]:
-    """The HTML page, print view, API detail and QR images of one article."""
+def article_targets(page: NewsPage, showing_only: bool = False) -> list[Target]:
+    """The HTML page, print view, API detail and QR images of one article; with
+    ``showing_only``, the files that show other articles only (the page and API detail)."""
     url, full_url = _page_urls(page)
     if not url:
         return []
     pk = page.pk
     own = {"page_id": pk}
-    targets = [
-        Target(url, file_path(url), pk),
-        Target(url + "print/", file_path(url + "print/"), pk),
-    ]
+    targets = [Target(url, file_path(url), pk)]
+    if not showing_only:
+        targets.append(Target(url + "print/", file_path(url + "print/"), pk))
     detail = _reverse(f"{API}:news_detail", own)
     if detail:
         targets.append(Target(detail, file_path(detail, "index.json"), pk))
+    if showing_only:
+        return targets
     for fmt in ("svg", "png"):
         qr_file = QRFile(full_url, page.title, fmt)
         for name, kwargs in (

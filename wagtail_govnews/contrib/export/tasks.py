@@ -61,9 +61,11 @@ def update_export(
     attempt: int = 1,
     list_pages: int | None = None,
     generation: int | None = None,
+    showing_only: bool = False,
 ) -> dict[str, int]:
     """Export these articles again (removing the unpublished ones), with the feeds, section
     pages and the API lists: every page of them, or the first ``list_pages`` (0: none).
+    With ``showing_only`` (they show a changed article), only their pages and API details.
 
     A follow-up run carries the ``generation`` of its publish: it leaves out the articles and
     the list pages that a later publish's follow-up runs will render again anyway."""
@@ -79,7 +81,11 @@ def update_export(
             return {"written": 0, "removed": 0, "skipped": skipped}
     try:
         result = export_site(
-            export_storage(), page_ids=page_ids, wait=LOCK_WAIT, list_pages_first=list_pages
+            export_storage(),
+            page_ids=[] if showing_only else page_ids,
+            showing_ids=page_ids if showing_only else None,
+            wait=LOCK_WAIT,
+            list_pages_first=list_pages,
         )
     except Exception:
         retry = attempt < ATTEMPTS and update_export.get_backend().supports_defer
@@ -92,7 +98,7 @@ def update_export(
         )
         if retry:
             later = update_export.using(run_after=timezone.now() + retry_delay(attempt))
-            later.enqueue(page_ids, attempt + 1, list_pages, generation)
+            later.enqueue(page_ids, attempt + 1, list_pages, generation, showing_only)
         raise
     logger.info(
         "Static export updated: %d written, %d removed", len(result.written), len(result.removed)
@@ -125,9 +131,10 @@ def enqueue_after_commit(pages: list[Page]) -> None:
             follow_up = update_export.using(priority=FOLLOW_UP_PRIORITY)
         generation = follow_ups.claim([*others, follow_ups.LISTS])
         for chunk in chunks[:-1]:
-            follow_up.enqueue(chunk, list_pages=0, generation=generation)
+            follow_up.enqueue(chunk, list_pages=0, generation=generation, showing_only=True)
         # The last run renders every list page.
-        follow_up.enqueue(chunks[-1] if chunks else [], generation=generation)
+        last = chunks[-1] if chunks else []
+        follow_up.enqueue(last, generation=generation, showing_only=True)
 
     transaction.on_commit(enqueue, robust=True)
 
