@@ -37,12 +37,24 @@ def visible_to_public(pages: PageQuerySetT) -> PageQuerySetT:
     )
 
 
+#: Where :func:`public_versions` keeps its answer on the page object.
+_VERSIONS = "_govnews_public_versions"
+
+
 def public_versions(page: Page) -> list[Page]:
-    """``page`` and its translations that readers may see, in content-language order."""
+    """``page`` and its translations that readers may see, in content-language order.
+
+    Looked up once per page object (a request's head metadata and language links both ask).
+    """
     if not page.pk:
         return []
+    known = page.__dict__.get(_VERSIONS)
+    if known is not None and known[0] == page.translation_key:
+        return known[1]
     versions = visible_to_public(Page.objects.filter(translation_key=page.translation_key))
     by_language = {
         version.locale.language_code: version for version in versions.select_related("locale")
     }
-    return [by_language[code] for code in get_content_languages() if code in by_language]
+    result = [by_language[code] for code in get_content_languages() if code in by_language]
+    page.__dict__[_VERSIONS] = (page.translation_key, result)
+    return result
