@@ -14,7 +14,14 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from tests.factories import make_home, make_image, make_index, make_news, translate
+from tests.factories import (
+    image_block,
+    make_home,
+    make_image,
+    make_index,
+    make_news,
+    translate,
+)
 from wagtail_govnews import cache_tags, response_cache
 from wagtail_govnews.models import NewsPage, NewsPageRelatedNews
 from wagtail_govnews.models.popularity import store_views
@@ -214,6 +221,18 @@ def test_a_page_rebuilt_for_its_other_news_box_reuses_the_article_content(client
     assert new.title in rebuilt and new.title not in body
     assert page.lead in rebuilt and rebuilt.count(page.title) == body.count(page.title)
     assert 1 < len(rebuild) < len(full_build)
+
+
+def test_a_page_rebuilt_around_its_cached_content_loads_no_body_image(client):
+    section = make_index("Ảnh", "anh")
+    photo = make_image("Ảnh trong bài")
+    page = make_news(section, "Bài có ảnh", body=[image_block(photo, "Chú thích ảnh")])
+    warm(client, [page.url])
+    make_news(section, "Tin mới cùng chuyên mục")  # its "other news" box changes
+    with CaptureQueriesContext(connection) as rebuild:
+        body = client.get(page.url).content.decode()
+    assert "Chú thích ảnh" in body and "Tin mới cùng chuyên mục" in body
+    assert not [query for query in rebuild if 'FROM "wagtailimages_' in query["sql"]]
 
 
 def test_a_sections_newest_are_looked_up_once_for_all_its_pages(client, sections):

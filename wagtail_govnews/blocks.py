@@ -53,7 +53,11 @@ def _image_ids(raw: Any) -> set[int]:
 
 
 def prefetch_stream_images(stream: StreamValue) -> None:
-    """Load every image of ``stream`` (all block types) with its renditions in two queries."""
+    """Load every image of ``stream`` (all block types) with its renditions in two queries
+    (once per stream: a second call does nothing)."""
+    if getattr(stream, "_govnews_images_loaded", False):
+        return
+    stream._govnews_images_loaded = True
     ids = _image_ids(list(stream.raw_data))
     if not ids:
         return

@@ -31,7 +31,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .. import extensions
-from ..blocks import NewsBodyBlock, prefetch_stream_images
+from ..blocks import NewsBodyBlock
 from ..forms import NewsPageForm
 from ..search_text import folded_document
 from ..slugs import fold_diacritics
@@ -264,10 +264,6 @@ class NewsPage(
         if kwargs.get("update_fields") is None:
             self.search_folded = folded_document(self.searchable_texts(copy_body=True))
         super().save(*args, **kwargs)
-
-    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        prefetch_stream_images(self.body)  # one query for the images of every block type
-        return super().get_context(request, *args, **kwargs)
 
     def searchable_texts(self, copy_body: bool = False) -> list[str]:
         """Title, lead, byline and the body's text: what readers' searches look at.

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Site
 
 from .. import response_cache, response_parts
+from ..blocks import prefetch_stream_images
 from ..conf import govnews_settings
 from ..dates import format_dateline, iso_datetime
 from ..models import GovNewsSettings, NewsPage, PortalIdentity, most_read, views_state
@@ -131,6 +132,18 @@ def dateline(value: date | None, language: str | None = None) -> str:
 
 
 FIGURE_BLOCK_TYPES = frozenset({"image", "gallery"})
+
+
+@register.simple_tag
+def body_blocks(page: Page) -> Any:
+    """``{% body_blocks page as blocks %}``: the blocks of ``page.body``, their images (every
+    block type) loaded with their renditions in two queries. Called where the body is
+    rendered, so a page built around its cached content does not load them."""
+    body = getattr(page, "body", None)
+    if body is None:
+        return []
+    prefetch_stream_images(body)
+    return body
 
 
 @register.filter
