@@ -77,8 +77,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return args
 
 
-def configure_django(workdir: Path, database_url: str | None) -> None:
-    """Set up Django with the example project's settings, media and SQLite in ``workdir``."""
+def configure_django(workdir: Path, database_url: str | None, redis_url: str | None = None) -> None:
+    """Set up Django with the example project's settings, media and SQLite in ``workdir``;
+    the cache is in-process unless ``redis_url`` names a Redis database (emptied first)."""
     # Import the benchmarks as a package (benchmarks.seed), not this folder's modules as top-level.
     here = Path(__file__).resolve().parent
     sys.path[:] = [entry for entry in sys.path if Path(entry or ".").resolve() != here]
@@ -92,6 +93,11 @@ def configure_django(workdir: Path, database_url: str | None) -> None:
     os.environ["DJANGO_STATIC_ROOT"] = str(workdir / "static")
     os.environ["DATABASE_URL"] = database_url or f"sqlite:///{workdir / 'benchmark.sqlite3'}"
     os.environ.pop("REDIS_URL", None)  # an in-process cache: the same for every endpoint
+    if redis_url:
+        import redis
+
+        redis.Redis.from_url(redis_url, socket_timeout=2).flushdb()
+        os.environ["REDIS_URL"] = redis_url
 
     import django
     from django.core.management import call_command

@@ -9,7 +9,9 @@ it to a temporary folder and prints, for each run, the time, the files rendered 
 3. another article edited, full re-run (every file rendered again, only what changed
    written); skipped with ``--skip-rerun``.
 
-``--workers N`` sets ``EXPORT_WORKERS`` (default 0: one process per core). With
+``--workers N`` sets ``EXPORT_WORKERS`` (default 0: one process per core). ``--redis-url``
+uses a Redis database (emptied first) as the cache, shared by the runs and their worker
+processes as a deployment's is; by default each process has its own in-memory cache. With
 ``--same-as-one-process``, the full export is made a second time in one process into another
 folder, and the two manifests must list the same files with the same SHA-256 (else exit 1).
 
@@ -47,6 +49,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--same-as-one-process",
         action="store_true",
         help="export again in one process and compare the manifests' hashes",
+    )
+    parser.add_argument(
+        "--redis-url", help="a Redis database for the cache, e.g. redis://127.0.0.1:6379/14"
     )
     parser.add_argument(
         "--database-url",
@@ -126,7 +131,7 @@ def edit_one(offset: int) -> None:
 def run(args: argparse.Namespace) -> str:
     """Build the database, time the exports and return the report."""
     workdir = Path(tempfile.mkdtemp(prefix="govnews-export-benchmark-"))
-    configure_django(workdir, args.database_url)
+    configure_django(workdir, args.database_url, args.redis_url)
 
     import django
     import wagtail
@@ -157,8 +162,9 @@ def run(args: argparse.Namespace) -> str:
             lines.append(timed_export("full re-run after one edit", folder, workers))
         size = sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
         files = sum(1 for path in folder.rglob("*") if path.is_file())
+        cache = "Redis" if args.redis_url else "in-process cache"
         header = (
-            f"{args.n} articles, {connection.vendor}, Django {django.get_version()}, "
+            f"{args.n} articles, {connection.vendor}, {cache}, Django {django.get_version()}, "
             f"Wagtail {wagtail.__version__}, Python {sys.version.split()[0]}; "
             f"export: {files} files, {size / 1e6:.0f} MB"
         )
