@@ -28,7 +28,7 @@ from wagtail_govnews.contrib.export.assets import (
     read_asset,
     references,
 )
-from wagtail_govnews.contrib.export.changes import changed_since, current_state
+from wagtail_govnews.contrib.export.changes import Changes, changed_since, current_state
 from wagtail_govnews.contrib.export.errors import ExportError, UnsafePath
 from wagtail_govnews.contrib.export.manifest import Manifest
 from wagtail_govnews.contrib.export.paths import check_name
@@ -230,20 +230,19 @@ def export_site(
             raise ExportError(str(error)) from error
         state = current_state()
         given = page_ids is not None or showing_ids is not None
-        selection = _Selection(set(page_ids or ()), set(showing_ids or ())) if given else None
+        selection = Changes.of(page_ids or (), showing_ids or ()) if given else None
         if selection is None and changed_only and previous.state:
-            changes = changed_since(previous.state)
-            if changes is not None:
-                selection = _Selection(set(changes.own), set(changes.showing))
+            selection = changed_since(previous.state)
         # A run for given articles does not cover every change since the previous state.
         run.manifest.state = previous.state if given and previous.state else state
         # Rendering activates each page's language: give the caller's back afterwards.
         partial_lists = given and list_pages_first is not None
         with translation.override(translation.get_language()):
-            _render_all(
+            published = _render_all(
                 run, site, selection, progress, list_pages_first if partial_lists else None, workers
             )
-        run.manifest.files = _kept(previous, selection, partial_lists) | run.manifest.files
+        kept = _kept(previous, selection, published, partial_lists)
+        run.manifest.files = kept | run.manifest.files
         if partial_lists:
             run.manifest.routes = previous.routes | run.manifest.routes
         removed = sorted(set(previous.files) - set(run.manifest.files))
@@ -255,38 +254,25 @@ def export_site(
     return result
 
 
-@dataclass
-class _Selection:
-    """The articles a partial run renders: every file of ``own``, the page and API detail of
-    ``showing`` (they show one of ``own``); ``published`` is filled in with those that are."""
-
-    own: set[int]
-    showing: set[int]
-    published: set[int] = field(default_factory=set)
-
-    def __post_init__(self) -> None:
-        self.showing -= self.own
-
-
 def _render_all(
     run: _Run,
     site: Site,
-    selection: _Selection | None,
+    selection: Changes | None,
     progress: Callable[[str], None] | None,
     list_pages_first: int | None = None,
     workers: int | None = None,
-) -> None:
+) -> set[int]:
     """Render the articles (all, or those of ``selection``), the lists (their first pages
-    only when ``list_pages_first`` is given), the shared pages and assets."""
+    only when ``list_pages_first`` is given), the shared pages and assets; return the ids of
+    the published articles rendered."""
     articles = published_articles(site).select_related("locale").order_by("path")
     if selection is not None:
         articles = articles.filter(pk__in=selection.own | selection.showing)
-    targets = []
+    targets, published = [], set()
     for page in articles.iterator(chunk_size=200):
         showing_only = selection is not None and page.pk in selection.showing
         targets += article_targets(page, showing_only)
-        if selection is not None:
-            selection.published.add(page.pk)
+        published.add(page.pk)
     count, last_page = 0, None
     for target, rendered in render_all(run.renderer, site, targets, workers):
         run.record(target, rendered)
@@ -298,10 +284,11 @@ def _render_all(
     for target, rendered in render_all(run.renderer, site, shared_targets(site), workers):
         run.record(target, rendered)
     run.copy_assets()
+    return published
 
 
 def _kept(
-    previous: Manifest, selection: _Selection | None, lists: bool = False
+    previous: Manifest, selection: Changes | None, published: set[int], lists: bool = False
 ) -> dict[str, dict[str, Any]]:
     """Entries of the previous export a partial run leaves alone: other articles, the files
     it did not render of the published articles showing a changed one, assets, and with
@@ -309,7 +296,7 @@ def _kept(
     if selection is None:
         return {}
     list_files = set(previous.routes.values()) if lists else set()
-    removed = selection.own | (selection.showing - selection.published)
+    removed = selection.own | (selection.showing - published)
     return {
         path: entry
         for path, entry in previous.files.items()

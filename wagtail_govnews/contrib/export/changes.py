@@ -46,6 +46,12 @@ class Changes:
     own: frozenset[int]
     showing: frozenset[int]
 
+    @classmethod
+    def of(cls, own: Iterable[int], showing: Iterable[int] = ()) -> Changes:
+        """``own`` and ``showing``, an article in both counting as changed."""
+        own = frozenset(own)
+        return cls(own, frozenset(showing) - own)
+
 
 def changed_since(state: str) -> Changes | None:
     """The articles to export again since the audit log was at ``state``.
@@ -67,4 +73,4 @@ def changed_since(state: str) -> Changes | None:
     if any(not isinstance(page, NewsPage) for page in pages):
         return None
     # Deleted articles keep their ids in the log: their files are removed.
-    return Changes(frozenset(page_ids), frozenset(affected_articles(pages) - page_ids))
+    return Changes.of(page_ids, affected_articles(pages))
